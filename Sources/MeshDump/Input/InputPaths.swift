@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import MeshDumpCore
+
+/// Expands what a user named on the command line into the files to read.
+///
+/// A file is read whatever its name; a directory is read recursively, taking the files ending in
+/// `.yaml`, `.yml` or `.json` (as `kubectl -f DIR -R` does), in byte order of their paths so the
+/// result never depends on the file system; `-` is standard input. A path that does not exist is
+/// an error, never a silent skip.
+public enum InputPaths {
+    public static let extensions = [".yaml", ".yml", ".json"]
+
+    public static func expand(_ paths: [String]) throws(InputError) -> [String] {
+        var files: [String] = []
+        for path in paths {
+            if path == "-" {
+                files.append(path)
+                continue
+            }
+            switch FileKind(path: path) {
+            case .directory: files += try walk(path)
+            case .missing: throw InputError(path: path, message: "no such file or directory")
+            case .file: files.append(path)
+            }
+        }
+        return files
+    }
+
+    /// The object files below `directory`, sorted.
+    public static func walk(_ directory: String) throws(InputError) -> [String] {
+        var found: [String] = []
+        var pending = [directory]
+        while let dir = pending.popLast() {
+            guard let handle = opendir(dir) else { throw InputError(path: dir, errno: errno) }
+            defer { closedir(handle) }
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+                }
+                if name == "." || name == ".." || name.hasPrefix(".") { continue }
+                let child = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+                switch FileKind(path: child) {
+                case .directory: pending.append(child)
+                case .file where extensions.contains(where: { name.hasSuffix($0) }): found.append(child)
+                default: continue
+                }
+            }
+        }
+        return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+}
+
+/// What a path names on disk (following symbolic links).
+public enum FileKind {
+    case file, directory, missing
+
+    public init(path: String) {
+        var st = stat()
+        guard stat(path, &st) == 0 else {
+            self = .missing
+            return
+        }
+        self = (st.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+
+/// The `meshdump` command: lists the subcommands and maps errors to exit codes.
+@main
+struct MeshdumpCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "meshdump",
+        abstract: "Export, clean, rewrite and diff Istio configuration.",
+        version: "0.1.0",
+        subcommands: [Neat.self]
+    )
+
+    /// Runs a command; usage mistakes exit 2 (not ArgumentParser's 64), as diff(1) and the other
+    /// subcommands promise.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                Terminal.standardError.write(fullMessage(for: error) + "\n")
+                Terminal.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}

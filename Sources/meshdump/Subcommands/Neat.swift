@@ -1,0 +1,32 @@
+import ArgumentParser
+import MeshDump
+
+/// `meshdump neat`: a drop-in for `kubectl neat` that never changes what an object means.
+struct Neat: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Remove server-owned fields from Kubernetes objects, keeping everything that has meaning.",
+        discussion: """
+            Reads objects from standard input, or from each -f PATH (a file, a directory read \
+            recursively, or - for standard input). YAML (one or more documents) and JSON (one \
+            value or a stream) are told apart by content; Lists are flattened. Prints one document \
+            per object, in the input's format unless -o says otherwise.
+            """
+    )
+
+    @Option(name: .shortAndLong, help: "A file, a directory (read recursively) or - for standard input. Repeatable.")
+    var filename: [String] = []
+
+    @Option(name: .shortAndLong, help: "Output format: yaml or json (default: the input's).")
+    var output: ObjectFormat?
+
+    func run() throws {
+        do {
+            let result = try NeatRun(paths: filename, format: output).run()
+            Terminal.standardOutput.write(result.output)
+        } catch {
+            fail("\(error)")
+        }
+    }
+}
+
+extension ObjectFormat: ExpressibleByArgument {}
