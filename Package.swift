@@ -28,5 +28,6 @@ let package = Package(
         ),
         .testTarget(name: "MeshDumpCoreTests", dependencies: ["MeshDumpCore"]),
         .testTarget(name: "MeshDumpTests", dependencies: ["MeshDump", "MeshDumpCore"]),
+        .testTarget(name: "meshdumpCLITests", dependencies: ["meshdump"]),
     ]
 )
