@@ -22,6 +22,14 @@ public enum KubeError: Error, Sendable, Equatable, CustomStringConvertible {
         return nil
     }
 
+    /// The message alone (the server's, for a status), without the HTTP status.
+    public var message: String {
+        switch self {
+        case .status(_, _, let message, _): message
+        case .transport(let message), .credentials(let message), .malformedResponse(let message): message
+        }
+    }
+
     public var description: String {
         switch self {
         case .status(let code, _, let message, _): "\(message) (HTTP \(code))"
