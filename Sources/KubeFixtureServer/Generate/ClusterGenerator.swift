@@ -24,8 +24,8 @@ public struct ClusterGenerator: Sendable {
 
     public var objectCount: Int { namespaces * kinds * objectsPerKind }
 
-    static let teams = ["payments", "checkout", "catalog", "search", "orders", "accounts", "inventory", "shipping", "billing", "reviews"]
-    static let services = ["reviews", "ratings", "details", "productpage", "frontend", "cart", "currency", "email", "payment",
+    public static let teams = ["payments", "checkout", "catalog", "search", "orders", "accounts", "inventory", "shipping", "billing", "reviews"]
+    public static let services = ["reviews", "ratings", "details", "productpage", "frontend", "cart", "currency", "email", "payment",
                            "recommendation", "ads", "catalog", "search", "auth", "users", "orders", "inventory", "notifications",
                            "gateway", "ledger"]
 
