@@ -10,7 +10,8 @@ public struct FixtureCluster: Sendable {
     public private(set) var types: [ResourceType]
     /// The preferred version of a group when it is not the first version of its first type.
     public var preferredVersions: [String: String] = [:]
-    private(set) var objects: [ResourceType: [StoredObject]] = [:]
+    /// Objects by `ResourceType.id` (group and kind), in list order once sealed.
+    private(set) var objects: [String: [StoredObject]] = [:]
     private var sorted = true
     /// The resourceVersion of the newest object, which lists report.
     public private(set) var resourceVersion = 1000
@@ -40,7 +41,7 @@ public struct FixtureCluster: Sendable {
         resourceVersion += 1
         let type = types[index]
         let stored = try StoredObject(value: ServerFields.add(to: value, type: type, resourceVersion: resourceVersion))
-        objects[type, default: []].append(stored)
+        objects[type.id, default: []].append(stored)
         sorted = false
     }
 
@@ -60,19 +61,19 @@ public struct FixtureCluster: Sendable {
         }
         let dropped = Set(types.filter { $0.group == group && $0.versions.isEmpty })
         types.removeAll { dropped.contains($0) }
-        for type in dropped { objects[type] = nil }
+        for type in dropped { objects[type.id] = nil }
         preferredVersions[group] = preferred
     }
 
     /// Sorts the objects and creates the namespaces objects live in but no fixture declared.
     public mutating func seal() {
-        let declared = Set((objects[.namespace] ?? []).map(\.name))
-        let used = Set(objects.flatMap { $0.key.namespaced ? $0.value.map(\.namespace) : [] })
+        let declared = Set((objects[ResourceType.namespace.id] ?? []).map(\.name))
+        let used = Set(objects.values.flatMap { $0.map(\.namespace) })
         for name in used.subtracting(declared).sorted() where !name.isEmpty {
             try? add(["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string(name)]])
         }
-        for type in objects.keys {
-            objects[type]!.sort { $0.key.lexicographicallyPrecedes($1.key) }
+        for id in objects.keys {
+            objects[id]!.sort { $0.key.lexicographicallyPrecedes($1.key) }
         }
         sorted = true
     }
@@ -80,7 +81,7 @@ public struct FixtureCluster: Sendable {
     /// The sorted objects of a type.
     func items(_ type: ResourceType) -> [StoredObject] {
         precondition(sorted, "seal() the cluster before serving it")
-        return objects[type] ?? []
+        return objects[type.id] ?? []
     }
 
     private static func files(_ paths: [String]) throws -> [String] {

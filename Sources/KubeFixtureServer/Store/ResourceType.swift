@@ -49,6 +49,9 @@ public struct ResourceType: Sendable, Hashable {
         return ResourceType(group: group, kind: kind, resource: plural, namespaced: namespaced, versions: [version])
     }
 
+    /// `group/Kind`: what stays the same when the served versions change.
+    var id: String { "\(group)/\(kind)" }
+
     func apiVersion(_ version: String) -> String { group.isEmpty ? version : "\(group)/\(version)" }
 
     /// `virtualservices.networking.istio.io`, as the server names resources in messages.
