@@ -40,7 +40,7 @@ public struct FixtureCluster: Sendable {
         }
         resourceVersion += 1
         let type = types[index]
-        let stored = try StoredObject(value: ServerFields.add(to: value, type: type, resourceVersion: resourceVersion))
+        let stored = try StoredObject(value: ServerFields.add(to: GoNumbers.normalize(value), type: type, resourceVersion: resourceVersion))
         objects[type.id, default: []].append(stored)
         sorted = false
     }
