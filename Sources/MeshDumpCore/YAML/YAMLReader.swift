@@ -9,12 +9,16 @@ public struct Document: Sendable {
     public var mark: Mark
     /// Where each node starts, keyed by JSON Pointer (`/spec/rules/0`); only when asked for.
     public var positions: [String: Mark]?
+    /// Where the key of each mapping entry starts, keyed by the entry's JSON Pointer; recorded
+    /// with `positions`.
+    public var keyPositions: [String: Mark]?
 
-    public init(value: Value, index: Int, mark: Mark, positions: [String: Mark]? = nil) {
+    public init(value: Value, index: Int, mark: Mark, positions: [String: Mark]? = nil, keyPositions: [String: Mark]? = nil) {
         self.value = value
         self.index = index
         self.mark = mark
         self.positions = positions
+        self.keyPositions = keyPositions
     }
 }
 
@@ -30,6 +34,7 @@ public final class YAMLReader {
     private let positionDepth: Int
     private var anchors: [String: (value: Value, nodes: Int)] = [:]
     private var positions: [String: Mark] = [:]
+    private var keyPositions: [String: Mark] = [:]
     private var documentIndex = 0
     private var finished = false
     private var expandedNodes = 0
@@ -70,6 +75,7 @@ public final class YAMLReader {
             case YAML_DOCUMENT_START_EVENT:
                 anchors = [:]
                 positions = [:]
+                keyPositions = [:]
                 expandedNodes = 0
                 let index = documentIndex
                 documentIndex += 1
@@ -81,7 +87,8 @@ public final class YAMLReader {
                 if case .null = value, root.type == YAML_SCALAR_EVENT, root.data.scalar.length == 0 {
                     continue
                 }
-                return Document(value: value, index: index, mark: mark, positions: positionDepth > 0 ? positions : nil)
+                return Document(value: value, index: index, mark: mark, positions: positionDepth > 0 ? positions : nil,
+                                keyPositions: positionDepth > 0 ? keyPositions : nil)
             default:
                 throw error(at: event.start_mark, "unexpected YAML event")
             }
@@ -207,6 +214,7 @@ public final class YAMLReader {
             var valueEvent = try nextEvent()
             defer { yaml_event_delete(&valueEvent) }
             let childPath = depth < positionDepth ? path.map { $0 + "/" + JSONPointer.escape(key) } : nil
+            if let childPath { keyPositions[childPath] = Self.mark(keyEvent.start_mark) }
             let (value, n) = try node(&valueEvent, path: childPath, depth: depth + 1)
             nodes += n
             if merged {
