@@ -33,15 +33,21 @@ public struct JSONPatch: Sendable, Equatable {
 
     /// The patched value.
     public func apply(to value: Value) throws(JSONPatchError) -> Value {
+        try applyCountingChanges(to: value).value
+    }
+
+    /// The patched value, and how many operations changed something.
+    public func applyCountingChanges(to value: Value) throws(JSONPatchError) -> (value: Value, changes: Int) {
         var document = value
+        var changes = 0
         for (i, operation) in operations.enumerated() {
             do {
-                try operation.apply(to: &document)
+                if try operation.apply(to: &document) { changes += 1 }
             } catch {
                 throw JSONPatchError(operation: i, reason: error)
             }
         }
-        return document
+        return (document, changes)
     }
 }
 

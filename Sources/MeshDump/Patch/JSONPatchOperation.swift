@@ -62,29 +62,50 @@ public enum JSONPatchOperation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// Applies the operation in place; on error `document` may be partly changed, so callers
-    /// work on a copy (as `JSONPatch.apply` does).
-    func apply(to document: inout Value) throws(JSONPatchError.Reason) {
+    /// Applies the operation in place and says whether it changed anything (a `test`, a `move`
+    /// onto itself, or writing an equal value does not); on error `document` may be partly
+    /// changed, so callers work on a copy (as `JSONPatch.apply` does).
+    @discardableResult
+    func apply(to document: inout Value) throws(JSONPatchError.Reason) -> Bool {
         switch self {
         case .add(let path, let value):
+            let old = try? PointerEditor.value(at: path, in: document)
             try PointerEditor.add(value, at: path, in: &document)
+            return old != value || Self.isArrayInsert(path, document)
         case .remove(let path):
             _ = try PointerEditor.remove(at: path, in: &document)
+            return true
         case .replace(let path, let value):
+            let old = try PointerEditor.value(at: path, in: document)
             try PointerEditor.replace(at: path, with: value, in: &document)
+            return old != value
         case .move(let from, let to):
-            if from == to { _ = try PointerEditor.value(at: from, in: document); return }
+            if from == to {
+                _ = try PointerEditor.value(at: from, in: document)
+                return false
+            }
             if to.tokens.count > from.tokens.count, Array(to.tokens.prefix(from.tokens.count)) == from.tokens {
                 throw .invalid("cannot move \(from) into its own child \(to)")
             }
             let value = try PointerEditor.remove(at: from, in: &document)
             try PointerEditor.add(value, at: to, in: &document)
+            return true
         case .copy(let from, let to):
-            try PointerEditor.add(try PointerEditor.value(at: from, in: document), at: to, in: &document)
+            let value = try PointerEditor.value(at: from, in: document)
+            let old = try? PointerEditor.value(at: to, in: document)
+            try PointerEditor.add(value, at: to, in: &document)
+            return old != value || Self.isArrayInsert(to, document)
         case .test(let path, let expected):
             guard let actual = try? PointerEditor.value(at: path, in: document), JSONEquality.equal(actual, expected) else {
                 throw .testFailed(path)
             }
+            return false
         }
+    }
+
+    /// Whether `path` added to an array (an insert always changes it).
+    private static func isArrayInsert(_ path: JSONPointer, _ document: Value) -> Bool {
+        guard let parent = path.parent, case .sequence? = try? PointerEditor.value(at: parent, in: document) else { return false }
+        return true
     }
 }

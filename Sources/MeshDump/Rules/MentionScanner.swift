@@ -20,8 +20,10 @@ struct MentionScanner: Sendable {
     }
 
     let needles: [Needle]
-    /// For each first byte, the needles starting with it.
-    private let byFirstByte: [[Int]]
+    /// For each first byte, a bit per needle (of the first 64) starting with it.
+    private let byFirstByte: [UInt64]
+    /// Needles past the 64th, checked at every byte.
+    private let overflow: [Int]
 
     init(_ rules: RuleSet) {
         var needles: [Needle] = []
@@ -41,10 +43,11 @@ struct MentionScanner: Sendable {
         if let td = rules.trustDomain {
             needles.append(Needle(bytes: Array((td.from + "/ns/").utf8), display: "trust domain \(td.from)", boundedLeft: true, boundedRight: false, dotIsPartOfName: true))
         }
-        var table = [[Int]](repeating: [], count: 256)
-        for (i, needle) in needles.enumerated() { table[Int(needle.bytes[0])].append(i) }
+        var table = [UInt64](repeating: 0, count: 256)
+        for (i, needle) in needles.enumerated() where i < 64 { table[Int(needle.bytes[0])] |= 1 << UInt64(i) }
         self.needles = needles
         byFirstByte = table
+        overflow = Array(needles.indices.dropFirst(64))
     }
 
     var isEmpty: Bool { needles.isEmpty }
@@ -53,30 +56,33 @@ struct MentionScanner: Sendable {
     /// once per name.
     func scan(_ value: Value, skipping: [FieldPath], _ found: (FieldPath, String) -> Void) {
         var path: [FieldPath.Component] = []
-        walk(value, &path) { path, text in
-            for i in mentions(text) {
-                let fieldPath = FieldPath(path)
-                if !skipping.contains(fieldPath) { found(fieldPath, needles[i].display) }
-            }
+        path.reserveCapacity(16)
+        var hits: [(FieldPath, Int)] = []
+        walk(value, &path, &hits)
+        for (fieldPath, needle) in hits where !skipping.contains(fieldPath) {
+            found(fieldPath, needles[needle].display)
         }
     }
 
-    private func walk(_ node: Value, _ path: inout [FieldPath.Component], _ visit: ([FieldPath.Component], String) -> Void) {
+    private func walk(_ node: Value, _ path: inout [FieldPath.Component], _ hits: inout [(FieldPath, Int)]) {
         switch node {
         case .string(let s):
-            visit(path, s)
+            check(s, path, &hits)
         case .sequence(let items):
-            for (i, item) in items.enumerated() {
+            for i in items.indices {
                 path.append(.index(i))
-                walk(item, &path, visit)
+                walk(items[i], &path, &hits)
                 path.removeLast()
             }
         case .mapping(let m):
-            for (key, child) in m {
-                if path.count == 1, path[0] == .key("metadata"), key == "name" { continue }
-                path.append(.key(key))
-                visit(path, key)
-                walk(child, &path, visit)
+            let isMetadata = path.count == 1 && path[0] == .key("metadata")
+            let keys = m.keys
+            let values = m.values
+            for i in keys.indices {
+                if isMetadata && keys[i] == "name" { continue }
+                path.append(.key(keys[i]))
+                check(keys[i], path, &hits)
+                walk(values[i], &path, &hits)
                 path.removeLast()
             }
         default:
@@ -84,17 +90,34 @@ struct MentionScanner: Sendable {
         }
     }
 
-    /// The needles `text` mentions, each once, in needle order.
+    private func check(_ text: String, _ path: [FieldPath.Component], _ hits: inout [(FieldPath, Int)]) {
+        for i in mentions(text) { hits.append((FieldPath(path), i)) }
+    }
+
+    /// The needles `text` mentions, each once, in needle order (usually none: no allocation).
     private func mentions(_ text: String) -> [Int] {
         var text = text
         return text.withUTF8 { bytes -> [Int] in
-            var hits: [Int] = []
-            for start in 0..<bytes.count {
-                for i in byFirstByte[Int(bytes[start])] where !hits.contains(i) && occurs(needles[i], in: bytes, at: start) {
-                    hits.append(i)
+            byFirstByte.withUnsafeBufferPointer { table -> [Int] in
+                var found: UInt64 = 0
+                var hits: [Int] = []
+                for start in 0..<bytes.count {
+                    var candidates = table[Int(bytes[start])] & ~found
+                    while candidates != 0 {
+                        let i = candidates.trailingZeroBitCount
+                        candidates &= candidates - 1
+                        if occurs(needles[i], in: bytes, at: start) { found |= 1 << UInt64(i) }
+                    }
+                    for i in overflow where !hits.contains(i) && occurs(needles[i], in: bytes, at: start) { hits.append(i) }
                 }
+                guard found != 0 || !hits.isEmpty else { return [] }
+                var all: [Int] = []
+                while found != 0 {
+                    all.append(found.trailingZeroBitCount)
+                    found &= found - 1
+                }
+                return all + hits.sorted()
             }
-            return hits.sorted()
         }
     }
 

@@ -32,33 +32,38 @@ extension MeshRewriter {
         private mutating func count(_ entry: Int) { tally[entry] += 1 }
 
         /// `hosts` entries first (exact, then the longest `*.suffix`), then a namespace move of an
-        /// in-cluster name `x.<ns>.svc[.<clusterDomain>]`. A `:port` suffix is kept.
+        /// in-cluster name `x.<ns>.svc[.<clusterDomain>]`. A `:port` suffix is kept. Works on UTF-8
+        /// bytes: this runs for every host of every object.
         mutating func host(_ s: String) -> String? {
-            var name = Substring(s)
-            var port = Substring()
-            if let colon = s.lastIndex(of: ":"), colon != s.startIndex, !s[..<colon].contains(":") {
-                let digits = s[s.index(after: colon)...]
-                if !digits.isEmpty, digits == "*" || digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
-                    name = s[..<colon]
-                    port = s[colon...]
-                }
+            let u = s.utf8
+            var nameEnd = u.endIndex
+            if let colon = u.lastIndex(of: UInt8(ascii: ":")), colon != u.startIndex {
+                let port = u[u.index(after: colon)...]
+                let isPort = !port.isEmpty && (port.elementsEqual("*".utf8) || port.allSatisfy { $0 >= 48 && $0 <= 57 })
+                if isPort && !u[..<colon].contains(UInt8(ascii: ":")) { nameEnd = colon }
             }
-            if let target = rewriter.exactHosts[String(name)] {
+            let name = u[..<nameEnd]
+            let port = Substring(u[nameEnd...])
+            if !rewriter.exactHosts.isEmpty, let target = rewriter.exactHosts[String(Substring(name))] {
                 count(target.entry)
                 return target.to + port
             }
-            for w in rewriter.wildcardHosts where name.utf8.count > w.from.utf8.count && name.hasSuffix(w.from) {
+            for w in rewriter.wildcardHosts where name.count > w.from.utf8.count && Self.hasSuffix(name, w.from.utf8) {
                 count(w.entry)
-                return name.dropLast(w.from.count) + w.to + port
+                return String(Substring(name.dropLast(w.from.utf8.count))) + w.to + port
             }
-            for suffix in [rewriter.serviceSuffix, ".svc"] where name.hasSuffix(suffix) {
-                let rest = name.dropLast(suffix.count)
-                guard let dot = rest.lastIndex(of: ".") else { return nil }
-                guard let target = rewriter.namespaces[String(rest[rest.index(after: dot)...])] else { return nil }
+            for suffix in rewriter.serviceSuffixes where Self.hasSuffix(name, suffix.utf8) {
+                let rest = name.dropLast(suffix.utf8.count)
+                guard let dot = rest.lastIndex(of: UInt8(ascii: ".")) else { return nil }
+                guard let target = rewriter.namespaces[String(Substring(rest[rest.index(after: dot)...]))] else { return nil }
                 count(target.entry)
-                return rest[...dot] + target.to + suffix + port
+                return String(Substring(rest[...dot])) + target.to + suffix + port
             }
             return nil
+        }
+
+        private static func hasSuffix(_ s: Substring.UTF8View, _ suffix: String.UTF8View) -> Bool {
+            s.count >= suffix.count && s.suffix(suffix.count).elementsEqual(suffix)
         }
 
         /// `ns/host`: a named namespace (or Sidecar's excluding `~ns`) moves; `.`, `*`, `~` stay;
@@ -132,6 +137,9 @@ extension MeshRewriter {
         /// `<td>/ns/<ns>/sa/<sa>`: the trust domain and the namespace follow their mappings; a
         /// namespace segment with `*` is a pattern, reported if it covers a moved namespace.
         mutating func principal(_ s: String) -> String? {
+            guard s.utf8.firstRange(of: "/ns/".utf8) != nil || rewriter.trustDomain.map({ s.utf8.starts(with: $0.from.utf8) }) == true else {
+                return nil
+            }
             var parts = s.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
             var changed = false
             if let td = rewriter.trustDomain, parts[0] == td.from {

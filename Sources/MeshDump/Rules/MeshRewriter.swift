@@ -20,8 +20,8 @@ struct MeshRewriter: Sendable {
     let selectors: [(mapping: GatewaySelectorMapping, entry: Int)]
     let trustDomain: (from: String, to: String, entry: Int)?
     let revision: (from: String, to: String?, entry: Int)?
-    /// `.svc.<clusterDomain>`
-    let serviceSuffix: String
+    /// `.svc.<clusterDomain>` and `.svc`: how in-cluster service names end.
+    let serviceSuffixes: [String]
 
     init(_ rules: RuleSet) {
         entries = rules.mappingEntries
@@ -50,7 +50,7 @@ struct MeshRewriter: Sendable {
         selectors = rules.gatewaySelectors.map { ($0, index()) }
         trustDomain = rules.trustDomain.map { ($0.from, $0.to, index()) }
         revision = rules.revision.map { ($0.from, $0.to, index()) }
-        serviceSuffix = ".svc." + rules.clusterDomain
+        serviceSuffixes = [".svc." + rules.clusterDomain, ".svc"]
     }
 
     var isEmpty: Bool { entries.isEmpty }

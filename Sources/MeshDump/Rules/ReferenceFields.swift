@@ -43,6 +43,14 @@ enum ReferenceFields {
     /// Where AuthorizationPolicy conditions are.
     static let conditionsPath = Field("spec.rules[].when[]", .host).steps
 
+    /// The kinds with fields of their own, as (group, kind).
+    static var kinds: [(String, String)] {
+        table.keys.map { key in
+            let slash = key.firstIndex(of: "/")!
+            return (String(key[..<slash]), String(key[key.index(after: slash)...]))
+        }
+    }
+
     /// The fields of a kind, by `group/Kind`, after those every kind has.
     static func fields(group: String, kind: String) -> [Field] {
         everyKind + (table[group + "/" + kind] ?? [])

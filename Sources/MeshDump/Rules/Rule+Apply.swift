@@ -6,7 +6,7 @@ extension Rule {
         case notMatched
         case unchanged
         /// Changed, with the number of fields: labels and annotations set or removed, plus the
-        /// patch's operations (other than `test`) when the patch changed anything.
+        /// patch's operations that changed something.
         case changed(fields: Int)
         case dropped
         /// A `test` operation failed, so the rule did nothing to this object.
@@ -24,11 +24,9 @@ extension Rule {
         var fields = 0
         if let patch {
             do {
-                let patched = try patch.apply(to: value)
-                if patched != value || !Self.sameOrder(patched, value) {
-                    fields += patch.operations.filter { if case .test = $0 { false } else { true } }.count
-                }
-                value = patched
+                let patched = try patch.applyCountingChanges(to: value)
+                fields += patched.changes
+                value = patched.value
             } catch {
                 if error.isTestFailure { return .skippedByTest }
                 return .failed("patch \(error)")
@@ -64,18 +62,5 @@ extension Rule {
         if value["metadata"]?.mappingValue == nil { value["metadata"] = .mapping(Mapping()) }
         path.set(map.isEmpty ? nil : .mapping(map), in: &value)
         return changed
-    }
-
-    /// Whether two equal values also list their mapping keys in the same order (a `move` can
-    /// reorder without changing meaning; the file still changes).
-    private static func sameOrder(_ a: Value, _ b: Value) -> Bool {
-        switch (a, b) {
-        case (.mapping(let x), .mapping(let y)):
-            x.keys == y.keys && zip(x.values, y.values).allSatisfy { sameOrder($0, $1) }
-        case (.sequence(let x), .sequence(let y)):
-            zip(x, y).allSatisfy { sameOrder($0, $1) }
-        default:
-            true
-        }
     }
 }

@@ -44,24 +44,18 @@ public struct RuleStage: ObjectStage {
         }
         guard !mesh.isEmpty else { return object }
         let id = object.id
+        let newID = ObjectID(group: id.group, kind: id.kind, namespace: mesh.namespaces[id.namespace]?.to ?? id.namespace,
+                             name: id.kind == "Namespace" && id.group.isEmpty ? mesh.namespaces[id.name]?.to ?? id.name : id.name)
         var value = object.value
+        object.value = .null  // keep `value` uniquely owned, so edits happen in place
         let edited = mesh.rewrite(&value, group: id.group, kind: id.kind, namespace: id.namespace, tally: &tally.entryFields) { path, message in
-            diagnostics.report(Diagnostic(.warning, "\(newID(id)): \(path) \(message)", origin: object.origin))
+            diagnostics.report(Diagnostic(.warning, "\(newID): \(path) \(message)", origin: object.origin))
         }
-        if !edited.isEmpty {
-            tally.changed = true
-            object.value = value
-        }
-        let finalID = object.id
+        if !edited.isEmpty { tally.changed = true }
         scanner.scan(value, skipping: edited) { path, name in
-            diagnostics.report(Diagnostic(.warning, "\(finalID): \(path) mentions \(name); not rewritten", origin: object.origin))
+            diagnostics.report(Diagnostic(.warning, "\(newID): \(path) mentions \(name); not rewritten", origin: object.origin))
         }
+        object.value = value
         return object
-    }
-
-    private func newID(_ id: ObjectID) -> ObjectID {
-        var id = id
-        if let move = rules.namespaces.first(where: { $0.from == id.namespace }) { id.namespace = move.to }
-        return id
     }
 }
