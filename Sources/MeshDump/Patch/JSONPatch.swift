@@ -17,7 +17,7 @@ public struct JSONPatch: Sendable, Equatable {
     /// ignored, as it asks.
     public init(parsing document: Value) throws(JSONPatchError) {
         guard case .sequence(let items) = document else {
-            throw JSONPatchError(operation: nil, reason: .invalid("a patch is a list of operations, not a \(document.typeName)"))
+            throw JSONPatchError(operation: nil, reason: .invalid("a patch is a list of operations, not \(document.typeNameWithArticle)"))
         }
         var operations: [JSONPatchOperation] = []
         operations.reserveCapacity(items.count)

@@ -15,13 +15,13 @@ public enum JSONPatchOperation: Sendable, Equatable, CustomStringConvertible {
     /// Reads one operation object (`{op: add, path: /a, value: 1}`).
     public init(parsing value: Value) throws(JSONPatchError.Reason) {
         guard case .mapping(let m) = value else {
-            throw .invalid("an operation is a mapping, not a \(value.typeName)")
+            throw .invalid("an operation is a mapping, not \(value.typeNameWithArticle)")
         }
         guard let opValue = m["op"] else { throw .invalid("missing \"op\"") }
-        guard case .string(let op) = opValue else { throw .invalid("\"op\" is a \(opValue.typeName), not a string") }
+        guard case .string(let op) = opValue else { throw .invalid("\"op\" is \(opValue.typeNameWithArticle), not a string") }
         func pointer(_ member: String) throws(JSONPatchError.Reason) -> JSONPointer {
             guard let v = m[member] else { throw .invalid("\(op) needs \"\(member)\"") }
-            guard case .string(let text) = v else { throw .invalid("\"\(member)\" is a \(v.typeName), not a string") }
+            guard case .string(let text) = v else { throw .invalid("\"\(member)\" is \(v.typeNameWithArticle), not a string") }
             do {
                 return try JSONPointer(parsing: text)
             } catch {

@@ -50,7 +50,7 @@ enum PointerEditor {
                 s.insert(value, at: i)
                 parent = .sequence(s)
             default:
-                throw .unreachable(pointer, "its parent is a \(parent.typeName)")
+                throw .unreachable(pointer, "its parent is \(parent.typeNameWithArticle)")
             }
         }
     }
@@ -139,7 +139,7 @@ enum PointerEditor {
             }
             return try descend(rest, pointer, &child, body)
         default:
-            throw .unreachable(pointer, "a \(node.typeName) has no members")
+            throw .unreachable(pointer, "\(node.typeNameWithArticle) has no members")
         }
     }
 

@@ -113,7 +113,7 @@ struct RuleParser {
         for (key, value) in try node.entries(what: "a mapping of \(what)s") {
             guard KubernetesNames.isLabelKey(key) else { throw value.keyError("\"\(key)\" is not a valid \(what) key") }
             guard case .string(let text) = value.value else {
-                throw value.error("\(what) values are strings, not a \(value.value.typeName)" + (value.value.isScalar ? "; quote it" : ""))
+                throw value.error("\(what) values are strings, not \(value.value.typeNameWithArticle)" + (value.value.isScalar ? "; quote it" : ""))
             }
             if labels, !KubernetesNames.isLabelValue(text) {
                 throw value.error("\"\(text)\" is not a label value (at most 63 letters, digits, \"-\", \"_\", \".\", starting and ending alphanumeric)")
@@ -145,7 +145,7 @@ struct RuleParser {
     private func patch(_ node: RulesNode) throws(RulesFileError) -> JSONPatch {
         var operations: [JSONPatchOperation] = []
         for item in try node.items(what: "a list of JSON Patch operations") {
-            guard case .mapping = item.value else { throw item.error("must be an operation {op, path, …}, not a \(item.value.typeName)") }
+            guard case .mapping = item.value else { throw item.error("must be an operation {op, path, …}, not \(item.value.typeNameWithArticle)") }
             guard let opNode = item.child("op") else { throw item.error("missing op (one of \(JSONPatchOperation.names.joined(separator: ", ")))") }
             let op = try opNode.string()
             guard let allowed = Self.patchKeys[op] else {

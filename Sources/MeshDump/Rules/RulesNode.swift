@@ -51,7 +51,7 @@ struct RulesNode {
 
     /// The entries of a mapping, in order; keys outside `allowed` are errors (with a suggestion).
     func entries(allowed: [String]? = nil, what: String = "a mapping") throws(RulesFileError) -> [(key: String, node: RulesNode)] {
-        guard case .mapping(let m) = value else { throw error("must be \(what), not a \(value.typeName)") }
+        guard case .mapping(let m) = value else { throw error("must be \(what), not \(value.typeNameWithArticle)") }
         var out: [(String, RulesNode)] = []
         for key in m.keys {
             let node = child(key)!
@@ -67,7 +67,7 @@ struct RulesNode {
     }
 
     func items(what: String = "a list") throws(RulesFileError) -> [RulesNode] {
-        guard case .sequence(let s) = value else { throw error("must be \(what), not a \(value.typeName)") }
+        guard case .sequence(let s) = value else { throw error("must be \(what), not \(value.typeNameWithArticle)") }
         return s.indices.map { i in
             RulesNode(value: s[i], pointer: pointer + "/\(i)", path: "\(path)[\(i)]", context: context)
         }
@@ -75,13 +75,13 @@ struct RulesNode {
 
     func string(what: String = "a string") throws(RulesFileError) -> String {
         guard case .string(let s) = value else {
-            throw error("must be \(what), not a \(value.typeName)" + (value.isScalar ? " (quote it to make it a string)" : ""))
+            throw error("must be \(what), not \(value.typeNameWithArticle)" + (value.isScalar ? " (quote it to make it a string)" : ""))
         }
         return s
     }
 
     func bool() throws(RulesFileError) -> Bool {
-        guard case .bool(let b) = value else { throw error("must be true or false, not a \(value.typeName)") }
+        guard case .bool(let b) = value else { throw error("must be true or false, not \(value.typeNameWithArticle)") }
         return b
     }
 
