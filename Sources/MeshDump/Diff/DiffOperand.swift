@@ -33,6 +33,11 @@ public enum DiffOperand: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var isStandardInput: Bool { self == .path("-") }
+
+    public var isCluster: Bool {
+        if case .cluster = self { return true }
+        return false
+    }
 }
 
 /// A mistake in how diff was asked for (exit 2).

@@ -80,10 +80,10 @@ public struct DiffPath: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// An identity written without quotes: anything but brackets, quotes, spaces and `*`.
+    /// An identity written without quotes: anything but brackets, quotes and spaces.
     static func isBareIdentity(_ text: String) -> Bool {
         !text.isEmpty && text.utf8.allSatisfy { c in
-            c > 0x20 && c != UInt8(ascii: "]") && c != UInt8(ascii: "[") && c != UInt8(ascii: "\"") && c != UInt8(ascii: "*")
+            c > 0x20 && c != UInt8(ascii: "]") && c != UInt8(ascii: "[") && c != UInt8(ascii: "\"")
         }
     }
 

@@ -30,8 +30,10 @@ struct LineDiff {
     /// Past this many differing lines, the middle of the texts is shown as replaced whole.
     static let maximumEditDistance = 2_000
 
-    /// The lines of `text`, without their line breaks (a final line break ends the last line).
+    /// The lines of `text`, without their line breaks (a final line break ends the last line;
+    /// empty text has no lines).
     static func lines(_ text: Substring) -> [Substring] {
+        if text.isEmpty { return [] }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if text.hasSuffix("\n") { lines.removeLast() }
         return lines

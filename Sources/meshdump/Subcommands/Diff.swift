@@ -50,7 +50,9 @@ struct Diff: AsyncParsableCommand {
     func run() async throws {
         let run: DiffRun
         do {
-            run = try makeRun()
+            let request = try DiffRequest(old: old, new: new, ignore: ignore, kinds: kinds, namespaces: namespaces,
+                                          context: context, kubeconfig: kubeconfig)
+            run = try request.makeRun(clusterSource: Self.clusterSource)
         } catch {
             fail("\(error)", code: 2)
         }
@@ -66,27 +68,9 @@ struct Diff: AsyncParsableCommand {
         Terminal.exit(result.hasDifferences ? 1 : 0)
     }
 
-    /// Checks the arguments and builds the run.
-    private func makeRun() throws -> DiffRun {
-        let oldOperand = try DiffOperand(parsing: old)
-        let newOperand = try DiffOperand(parsing: new)
-        if oldOperand.isStandardInput && newOperand.isStandardInput {
-            throw DiffUsageError("OLD and NEW cannot both be standard input")
-        }
-        let patterns = try ignore.map { text throws(IgnorePatternError) in try IgnorePattern(parsing: text) }
-        let filter = ObjectFilter(kinds: try kinds.map(ObjectFilter.kinds(parsing:)),
-                                  namespaces: namespaces.isEmpty ? nil : Set(namespaces))
-        return DiffRun(old: try source(oldOperand), new: try source(newOperand), filter: filter,
-                       differ: ObjectDiffer(ignore: IgnoreSet(patterns)))
-    }
-
-    private func source(_ operand: DiffOperand) throws -> any DiffSource {
-        switch operand {
-        case .path(let path):
-            return FileDiffSource(path: path)
-        case .cluster:
-            throw DiffUsageError("\(operand): comparing with a live cluster is not available yet: this build has no Kubernetes client (compare with a tree from `meshdump export` instead)")
-        }
+    /// The source of a `cluster:` side.
+    private static func clusterSource(_ listing: ClusterListing) throws -> any DiffSource {
+        throw DiffUsageError("cluster:\(listing.context ?? ""): comparing with a live cluster is not available yet: this build has no Kubernetes client (compare with a tree from `meshdump export` instead)")
     }
 }
 
