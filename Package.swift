@@ -6,9 +6,13 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "meshdump", targets: ["meshdump"]),
+        .executable(name: "fixture-apiserver", targets: ["fixture-apiserver"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -18,6 +22,27 @@ let package = Package(
         ),
         .target(name: "MeshDumpCore", dependencies: ["CYAML"]),
         .target(name: "MeshDump", dependencies: ["MeshDumpCore"]),
+        .target(
+            name: "MeshDumpKube",
+            dependencies: [
+                "MeshDumpCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        .target(
+            name: "KubeFixtureServer",
+            dependencies: [
+                "MeshDumpCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .executableTarget(
             name: "meshdump",
             dependencies: [
@@ -26,7 +51,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "fixture-apiserver",
+            dependencies: [
+                "KubeFixtureServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "kube-list-bench", dependencies: ["MeshDumpKube", "MeshDumpCore"]),
         .testTarget(name: "MeshDumpCoreTests", dependencies: ["MeshDumpCore"]),
         .testTarget(name: "MeshDumpTests", dependencies: ["MeshDump", "MeshDumpCore"]),
+        .testTarget(name: "MeshDumpKubeTests", dependencies: ["MeshDumpKube", "KubeFixtureServer", "MeshDumpCore"]),
+        .testTarget(name: "KubeFixtureServerTests", dependencies: ["KubeFixtureServer", "MeshDumpCore"]),
     ]
 )

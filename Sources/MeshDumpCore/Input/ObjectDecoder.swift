@@ -20,6 +20,11 @@ public final class ObjectDecoder {
     private var documentIndex = 0
     private var decodedAny = false
 
+    /// The fields of the last List read, other than `items` (apiVersion, kind, and the
+    /// `metadata` that holds an API server's `continue` token and `resourceVersion`). Set once
+    /// the List's first item is returned (or its end reached, when it is empty).
+    public private(set) var listFields: Mapping?
+
     /// A JSON List whose items are still to be decoded.
     private struct ListItems {
         var apiVersion: Value?
@@ -93,6 +98,11 @@ public final class ObjectDecoder {
         guard let list = Self.listParts(document.value) else {
             queue.append(try Object(value: document.value, origin: origin))
             return
+        }
+        listFields = document.value.mappingValue.map { fields in
+            var fields = fields
+            fields.removeValue(forKey: "items")
+            return fields
         }
         for (i, item) in list.items.enumerated() {
             let mark = document.positions?["/items/\(i)"] ?? document.mark
@@ -180,6 +190,7 @@ public final class ObjectDecoder {
         }
         if let itemsAt {
             if let kind = map["kind"]?.stringValue, Self.isListKind(kind) {
+                listFields = map
                 items = ListItems(apiVersion: map["apiVersion"], itemKind: Self.itemKind(ofList: kind), document: document, end: json.pos)
                 json.pos = itemsAt.offset + 1
                 return

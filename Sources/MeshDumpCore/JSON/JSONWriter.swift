@@ -8,6 +8,13 @@ public enum JSONWriter {
         output.append(0x0A)
     }
 
+    /// Appends one value with no whitespace and no trailing newline, as the API server sends
+    /// objects (`compact` false is the same as `write(_:to:)`).
+    public static func write(_ value: Value, compact: Bool, to output: inout [UInt8]) throws(JSONWriteError) {
+        guard compact else { return try write(value, to: &output) }
+        try write(value, indent: -1, to: &output)
+    }
+
     /// One document as a string.
     public static func string(_ value: Value) throws(JSONWriteError) -> String {
         var bytes: [UInt8] = []
@@ -15,12 +22,15 @@ public enum JSONWriter {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// A line break and indent; nothing when compact (`indent` is negative).
     private static func newline(_ indent: Int, _ output: inout [UInt8]) {
+        guard indent >= 0 else { return }
         output.append(0x0A)
         output.append(contentsOf: repeatElement(0x20, count: indent * 4))
     }
 
     private static func write(_ value: Value, indent: Int, to output: inout [UInt8]) throws(JSONWriteError) {
+        let inner = indent < 0 ? indent : indent + 1
         switch value {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let b): output.append(contentsOf: (b ? "true" : "false").utf8)
@@ -34,8 +44,8 @@ public enum JSONWriter {
             output.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
                 if i > 0 { output.append(UInt8(ascii: ",")) }
-                newline(indent + 1, &output)
-                try write(item, indent: indent + 1, to: &output)
+                newline(inner, &output)
+                try write(item, indent: inner, to: &output)
             }
             newline(indent, &output)
             output.append(UInt8(ascii: "]"))
@@ -44,10 +54,10 @@ public enum JSONWriter {
             output.append(UInt8(ascii: "{"))
             for (i, entry) in map.sortedByKey({ $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
                 if i > 0 { output.append(UInt8(ascii: ",")) }
-                newline(indent + 1, &output)
+                newline(inner, &output)
                 writeString(entry.key, to: &output)
-                output.append(contentsOf: ": ".utf8)
-                try write(entry.value, indent: indent + 1, to: &output)
+                output.append(contentsOf: (indent < 0 ? ":" : ": ").utf8)
+                try write(entry.value, indent: inner, to: &output)
             }
             newline(indent, &output)
             output.append(UInt8(ascii: "}"))

@@ -1,0 +1,104 @@
+import MeshDumpCore
+
+/// Asks the server which of the wanted kinds it serves and at which version.
+struct DiscoveryRun {
+    let transport: Transport
+
+    func run(_ kinds: [Kind], allIstio: Bool) async throws(KubeError) -> Discovery {
+        var groups = try DiscoveryDocuments.groups(try await transport.getOK("/apis"))
+        if kinds.contains(where: { $0.group.isEmpty }), let core = try DiscoveryDocuments.coreGroup(try await transport.getOK("/api")) {
+            groups.insert(core, at: 0)
+        }
+        let askedGroups = Set(kinds.map(\.group))
+        let relevant = groups.filter { askedGroups.contains($0.name) || (allIstio && Self.isIstioGroup($0.name)) }
+        let lists = await resourceLists(relevant)
+        var discovery = Discovery()
+        for kind in kinds {
+            guard let group = groups.first(where: { $0.name == kind.group }) else {
+                discovery.skipped.append(SkippedKind(kind: kind, reason: "the server does not serve API group \(kind.group.isEmpty ? "core" : kind.group)"))
+                continue
+            }
+            switch choose(kind, in: group, lists: lists) {
+            case .served(let served): discovery.served.append(served)
+            case .skipped(let reason): discovery.skipped.append(SkippedKind(kind: kind, reason: reason))
+            case .failed(let error): discovery.failed.append((kind, error))
+            }
+        }
+        if allIstio { discovery.served += extraIstioKinds(relevant, lists: lists, asked: kinds) }
+        return discovery
+    }
+
+    static func isIstioGroup(_ name: String) -> Bool { name == "istio.io" || name.hasSuffix(".istio.io") }
+
+    private enum Choice { case served(ServedKind), skipped(String), failed(KubeError) }
+
+    /// The preferred version when it serves the kind, else the newest that does.
+    private func choose(_ kind: Kind, in group: APIGroupInfo, lists: [String: Result<[APIResourceInfo], KubeError>]) -> Choice {
+        for version in group.versionsByPreference {
+            switch lists["\(group.name)/\(version)"] {
+            case .failure(let error)?: return .failed(error)
+            case .success(let resources)?:
+                guard let resource = resources.first(where: { $0.name == kind.resource }) ?? resources.first(where: { $0.kind == kind.kind }) else { continue }
+                if let verbs = resource.verbs, !verbs.contains("list") {
+                    return .skipped("served at \(version) but cannot be listed")
+                }
+                return .served(ServedKind(kind: Self.kind(kind, from: resource), version: version))
+            case nil: continue
+            }
+        }
+        return .skipped("not served (API group \(group.name) serves \(group.versions.joined(separator: ", ")) without it)")
+    }
+
+    private func extraIstioKinds(_ groups: [APIGroupInfo], lists: [String: Result<[APIResourceInfo], KubeError>], asked: [Kind]) -> [ServedKind] {
+        var found: [String: ServedKind] = [:]
+        for group in groups where Self.isIstioGroup(group.name) {
+            for version in group.versionsByPreference {
+                guard case .success(let resources)? = lists["\(group.name)/\(version)"] else { continue }
+                for resource in resources where resource.verbs?.contains("list") ?? true {
+                    let key = "\(resource.name).\(group.name)"
+                    guard found[key] == nil, !asked.contains(where: { $0.group == group.name && ($0.resource == resource.name || $0.kind == resource.kind) }) else { continue }
+                    let base = IstioKinds.kind(group: group.name, kind: resource.kind)
+                        ?? Kind(group: group.name, kind: resource.kind, resource: resource.name, shortNames: resource.shortNames,
+                                versions: group.versionsByPreference, isDefault: false)
+                    found[key] = ServedKind(kind: Self.kind(base, from: resource), version: version)
+                }
+            }
+        }
+        return found.keys.sorted().map { found[$0]! }
+    }
+
+    /// The kind as the server describes it (resource name, scope, short names).
+    private static func kind(_ kind: Kind, from resource: APIResourceInfo) -> Kind {
+        var kind = kind
+        kind.resource = resource.name
+        kind.kind = resource.kind
+        kind.namespaced = resource.namespaced
+        if kind.shortNames.isEmpty { kind.shortNames = resource.shortNames }
+        return kind
+    }
+
+    /// Every version's resource list of `groups`, fetched concurrently; a version that is gone
+    /// (404) lists nothing.
+    private func resourceLists(_ groups: [APIGroupInfo]) async -> [String: Result<[APIResourceInfo], KubeError>] {
+        await withTaskGroup(of: (String, Result<[APIResourceInfo], KubeError>).self) { tasks in
+            for group in groups {
+                for version in group.versions {
+                    let path = group.name.isEmpty ? "/api/\(version)" : "/apis/\(group.name)/\(version)"
+                    tasks.addTask {
+                        do throws(KubeError) {
+                            let response = try await transport.get(path)
+                            if response.status == 404 { return ("\(group.name)/\(version)", .success([])) }
+                            guard response.isSuccess else { return ("\(group.name)/\(version)", .failure(response.error)) }
+                            return ("\(group.name)/\(version)", .success(try DiscoveryDocuments.resources(response)))
+                        } catch {
+                            return ("\(group.name)/\(version)", .failure(error))
+                        }
+                    }
+                }
+            }
+            var lists: [String: Result<[APIResourceInfo], KubeError>] = [:]
+            for await (key, result) in tasks { lists[key] = result }
+            return lists
+        }
+    }
+}

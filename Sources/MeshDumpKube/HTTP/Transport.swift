@@ -1,0 +1,141 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOSSL
+import Synchronization
+
+/// GET requests to one API server with its TLS settings, credentials and proxy; bounded retries
+/// with backoff for answers and failures that may pass; a deadline on every attempt.
+final class Transport: Sendable {
+    let connection: ClusterConnection
+    let options: ClientOptions
+    private let http: HTTPClient
+    private let authenticator: Authenticator
+    /// `scheme://host:port/prefix` as requests name it (the TLS server name when one is set).
+    private let baseURL: String
+    private let tlsCache = Mutex<(auth: RequestAuth, tls: TLSConfiguration)?>(nil)
+
+    init(connection: ClusterConnection, options: ClientOptions) {
+        self.connection = connection
+        self.options = options
+        authenticator = Authenticator(credentials: connection.credentials, server: connection.server, environment: options.environment)
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout = .init(connect: .nanoseconds(Int64(options.connectTimeout.nanoseconds)))
+        configuration.redirectConfiguration = .disallow
+        var server = connection.server
+        if server.isTLS, let name = connection.tlsServerName, name != server.host {
+            // Request `name` so SNI and certificate checks use it, but connect to the real host.
+            configuration.dnsOverride = [name: server.host]
+            server.host = name
+        }
+        if let proxy = connection.proxy {
+            switch proxy.kind {
+            case .http:
+                let authorization = proxy.username.map { HTTPClient.Authorization.basic(username: $0, password: proxy.password ?? "") }
+                configuration.proxy = .server(host: proxy.host, port: proxy.port, authorization: authorization)
+            case .socks5:
+                configuration.proxy = .socksServer(host: proxy.host, port: proxy.port)
+            }
+        }
+        http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        baseURL = server.description
+    }
+
+    func shutdown() async {
+        try? await http.shutdown()
+    }
+
+    /// GETs `path` with `query`, retrying as the policy allows; returns the final answer,
+    /// whatever its status. Throws only when no answer came (or credentials failed).
+    func get(_ path: String, query: [(String, String)] = []) async throws(KubeError) -> Response {
+        let target = path + QueryString.encode(query)
+        var refreshedAuth = false
+        var attempt = 0
+        while true {
+            attempt += 1
+            let auth = try await authenticator.current()
+            let outcome: Result<Response, TransportFailure>
+            do {
+                outcome = .success(try await once(target, auth: auth))
+            } catch {
+                outcome = .failure(error)
+            }
+            switch outcome {
+            case .success(let response) where response.status == 401 && authenticator.canRefresh && !refreshedAuth:
+                refreshedAuth = true
+                await authenticator.rejected(auth)
+                attempt -= 1
+                continue
+            case .success(let response) where RetryPolicy.isRetryable(status: response.status) && attempt < options.retry.maxAttempts:
+                try await pause(options.retry.delay(afterAttempt: attempt, retryAfter: response.retryAfter))
+            case .success(let response):
+                return response
+            case .failure(let failure) where failure.isRetryable && attempt < options.retry.maxAttempts:
+                try await pause(options.retry.delay(afterAttempt: attempt, retryAfter: nil))
+            case .failure(let failure):
+                if attempt > 1, case .transport(let message) = failure.error {
+                    throw KubeError.transport("\(message) (after \(attempt) attempts)")
+                }
+                throw failure.error
+            }
+        }
+    }
+
+    /// GETs `path` and fails unless the answer is a success.
+    func getOK(_ path: String, query: [(String, String)] = []) async throws(KubeError) -> Response {
+        let response = try await get(path, query: query)
+        guard response.isSuccess else { throw response.error }
+        return response
+    }
+
+    private func pause(_ delay: Duration) async throws(KubeError) {
+        do {
+            try await Task.sleep(for: delay)
+        } catch {
+            throw KubeError.transport("cancelled")
+        }
+    }
+
+    private func once(_ target: String, auth: RequestAuth) async throws(TransportFailure) -> Response {
+        let url = baseURL + target
+        var request = HTTPClientRequest(url: url)
+        request.method = .GET
+        request.headers.add(name: "Accept", value: "application/json")
+        request.headers.add(name: "User-Agent", value: options.userAgent)
+        if let authorization = auth.authorization { request.headers.add(name: "Authorization", value: authorization) }
+        if connection.server.isTLS {
+            do {
+                request.tlsConfiguration = try tlsConfiguration(for: auth)
+            } catch {
+                throw TransportFailure(error: error, isRetryable: false)
+            }
+        }
+        let timeout = TimeAmount.nanoseconds(Int64(options.requestTimeout.nanoseconds))
+        do {
+            let response = try await http.execute(request, timeout: timeout)
+            let body = try await response.body.collect(upTo: options.maxResponseBytes)
+            return Response(status: Int(response.status.code), retryAfter: response.headers.first(name: "Retry-After"),
+                            body: Array(body.readableBytesView), path: target)
+        } catch {
+            throw TransportFailure(error, url: url, timeout: options.requestTimeout)
+        }
+    }
+
+    private func tlsConfiguration(for auth: RequestAuth) throws(KubeError) -> TLSConfiguration {
+        if let cached = tlsCache.withLock({ $0 }), cached.auth.clientCertificatePEM == auth.clientCertificatePEM,
+           cached.auth.clientKeyPEM == auth.clientKeyPEM {
+            return cached.tls
+        }
+        let tls = try TLSSettings.configuration(for: connection, auth: auth)
+        tlsCache.withLock { $0 = (auth, tls) }
+        return tls
+    }
+}
+
+extension Duration {
+    var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+}

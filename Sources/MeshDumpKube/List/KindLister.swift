@@ -1,0 +1,89 @@
+import MeshDumpCore
+
+/// Lists one served kind as the issue asks: one cluster-wide paged list (or one per namespace
+/// given with `-n`), falling back to per-namespace lists when the cluster-wide one is forbidden;
+/// pages go to the callback as they arrive.
+struct KindLister {
+    let transport: Transport
+    let namespaces: NamespaceCache
+    let kind: ServedKind
+    let filter: ListFilter
+    let diagnostics: any DiagnosticSink
+
+    func run(_ body: (Object) async throws -> Void) async throws -> KindListResult {
+        var result = KindListResult(kind: kind)
+        var seenNamespaces = Set<String>()
+        let deliver: (Object) async throws -> Void = { object in
+            seenNamespaces.insert(object.namespace)
+            try await body(object)
+        }
+        do {
+            if !kind.namespaced {
+                try await collection(nil, query: filter.namespacedQuery, into: &result, deliver)
+            } else if !filter.namespaces.isEmpty {
+                for namespace in filter.explicitNamespaces {
+                    try await collection(namespace, query: filter.namespacedQuery, into: &result, deliver)
+                }
+            } else {
+                do {
+                    try await collection(nil, query: filter.clusterWideQuery, into: &result, deliver)
+                } catch let error as KubeError where error.statusCode == 403 && result.pages == 0 {
+                    try await perNamespace(after: error, into: &result, deliver)
+                }
+            }
+        } catch let error as KubeError {
+            result.error = error
+        } catch let failure as CallbackFailure {
+            throw failure.underlying
+        }
+        result.namespaces = seenNamespaces.filter { !$0.isEmpty }.sorted()
+        return result
+    }
+
+    /// The cluster-wide list was forbidden: list each namespace the user may list.
+    private func perNamespace(after forbidden: KubeError, into result: inout KindListResult, _ deliver: (Object) async throws -> Void) async throws {
+        let all: [String]
+        do {
+            all = try await namespaces.names()
+        } catch {
+            throw KubeError.status(code: 403, reason: "Forbidden",
+                                   message: "\(forbidden.message); listing namespaces to go on namespace by namespace failed too: \(error.message)",
+                                   path: kind.collectionPath(namespace: nil))
+        }
+        result.listedPerNamespace = true
+        let wanted = all.filter { !filter.excludes(namespace: $0) }
+        for namespace in wanted {
+            do {
+                try await collection(namespace, query: filter.namespacedQuery, into: &result, deliver)
+            } catch let error as KubeError where error.statusCode == 403 {
+                result.forbiddenNamespaces.append(namespace)
+            }
+        }
+        if !wanted.isEmpty, result.forbiddenNamespaces.count == wanted.count { throw forbidden }
+        let skipped = result.forbiddenNamespaces.isEmpty ? "" : "; forbidden in \(result.forbiddenNamespaces.count) (\(result.forbiddenNamespaces.prefix(5).joined(separator: ", "))\(result.forbiddenNamespaces.count > 5 ? ", …" : ""))"
+        diagnostics.report(Diagnostic(.warning, "\(kind): cannot list cluster-wide (\(forbidden.message)); listed \(wanted.count - result.forbiddenNamespaces.count) namespaces one by one\(skipped)"))
+    }
+
+    /// One collection, page by page.
+    private func collection(_ namespace: String?, query: [(String, String)], into result: inout KindListResult,
+                            _ deliver: (Object) async throws -> Void) async throws {
+        var pager = Pager(kind: kind, namespace: namespace, pageSize: transport.options.pageSize, diagnostics: diagnostics)
+        let reader = PageReader(kind: kind, context: transport.connection.contextName)
+        let path = kind.collectionPath(namespace: namespace)
+        while let pageQuery = pager.nextQuery() {
+            let response = try await transport.get(path, query: query + pageQuery)
+            result.pages += 1
+            if response.status == 410 {
+                try pager.expired(response)
+                continue
+            }
+            guard response.isSuccess else { throw response.error }
+            let end = try await reader.read(response, accept: { pager.accepts($0) && !filter.excludes(namespace: $0.namespace) }) { object in
+                pager.delivered(object)
+                result.objects += 1
+                try await deliver(object)
+            }
+            pager.pageDone(continueToken: end.continueToken)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import MeshDumpCore
+
+/// An error the caller's object callback threw: passed through untouched, never taken for a
+/// failure of the kind.
+struct CallbackFailure: Error {
+    var underlying: any Error
+}
+
+/// Decodes a list page's objects one at a time from the answer's bytes (so a page is never held
+/// as values all at once) and hands each to a callback, with its origin on the cluster.
+struct PageReader {
+    let kind: ServedKind
+    let context: String
+
+    /// What a page said about the list beyond its objects.
+    struct PageEnd {
+        var continueToken: String?
+        var objects: Int
+    }
+
+    /// Reads `response`; `accept` decides per object whether to hand it on (filters, skipping
+    /// what an earlier page delivered).
+    func read(_ response: Response, accept: (Object) -> Bool, body: (Object) async throws -> Void) async throws -> PageEnd {
+        let decoder = ObjectDecoder(InputBytes(response.body, source: response.path))
+        var count = 0
+        while true {
+            let next: Object?
+            do {
+                next = try decoder.next()
+            } catch {
+                throw KubeError.malformedResponse("GET \(response.path): the list cannot be read: \(error)")
+            }
+            guard var object = next else { break }
+            guard accept(object) else { continue }
+            object.origin = .cluster(context: context, path: objectPath(object))
+            do {
+                try await body(object)
+            } catch {
+                throw CallbackFailure(underlying: error)
+            }
+            count += 1
+        }
+        guard decoder.listFields != nil else {
+            throw KubeError.malformedResponse("GET \(response.path): the answer is not a list")
+        }
+        let token = decoder.listFields?["metadata"]?["continue"]?.stringValue
+        return PageEnd(continueToken: token?.isEmpty == false ? token : nil, objects: count)
+    }
+
+    /// `/apis/networking.istio.io/v1/namespaces/NS/virtualservices/NAME`
+    func objectPath(_ object: Object) -> String {
+        kind.collectionPath(namespace: object.namespace.isEmpty ? nil : object.namespace) + "/" + object.name
+    }
+}

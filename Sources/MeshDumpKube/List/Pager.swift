@@ -1,0 +1,79 @@
+import MeshDumpCore
+
+/// The paging state of one collection: `limit` and `continue`, and recovery from
+/// 410 Expired without ever looping.
+///
+/// An expired continue token is answered by going on with the token the 410 Status carries
+/// (the server's "inconsistent continue"; a warning says the list may be inconsistent). When
+/// there is none, or it expires too, the collection is listed again in one request without
+/// paging, as client-go's pager does; objects already delivered (up to the last key, in the
+/// server's key order) are skipped so each object arrives once. A third 410 fails the kind.
+struct Pager {
+    private enum Mode { case paged, inconsistent, unpaged }
+
+    let kind: ServedKind
+    let namespace: String?
+    let pageSize: Int
+    let diagnostics: any DiagnosticSink
+    private var mode = Mode.paged
+    private var token: String?
+    private var done = false
+    private var lastKey: [UInt8]?
+    private var skipThrough: [UInt8]?
+
+    init(kind: ServedKind, namespace: String?, pageSize: Int, diagnostics: any DiagnosticSink) {
+        self.kind = kind
+        self.namespace = namespace
+        self.pageSize = pageSize
+        self.diagnostics = diagnostics
+    }
+
+    /// The paging parameters of the next request, or nil when the collection is complete.
+    func nextQuery() -> [(String, String)]? {
+        if done { return nil }
+        if mode == .unpaged { return [] }
+        var query = [("limit", String(pageSize))]
+        if let token { query.append(("continue", token)) }
+        return query
+    }
+
+    /// The server answered 410 Expired to the last request.
+    mutating func expired(_ response: Response) throws(KubeError) {
+        guard token != nil, mode != .unpaged else { throw response.error }
+        let what = namespace.map { "\(kind) in namespace \($0)" } ?? "\(kind)"
+        let status = StatusBody(code: response.status, body: response.body)
+        if mode == .paged, let fresh = status.continueToken {
+            mode = .inconsistent
+            token = fresh
+            diagnostics.report(Diagnostic(.warning, "\(what): the list's continue token expired (410 Expired); went on with the token the server offered, so the list may be inconsistent: objects changed while it was read may be missing or stale"))
+            return
+        }
+        mode = .unpaged
+        token = nil
+        skipThrough = lastKey
+        diagnostics.report(Diagnostic(.warning, "\(what): the list's continue token expired (410 Expired); listed it again in one request without paging, skipping the objects already received"))
+    }
+
+    /// Whether `object` is new (not delivered before a re-list).
+    func accepts(_ object: Object) -> Bool {
+        guard let skipThrough else { return true }
+        return skipThrough.lexicographicallyPrecedes(Self.key(object))
+    }
+
+    mutating func delivered(_ object: Object) {
+        lastKey = Self.key(object)
+    }
+
+    mutating func pageDone(continueToken: String?) {
+        if mode == .unpaged || continueToken == nil {
+            done = true
+        } else {
+            token = continueToken
+        }
+    }
+
+    /// The object's place in the server's list order (its storage key: `namespace/name`).
+    static func key(_ object: Object) -> [UInt8] {
+        object.namespace.isEmpty ? Array(object.name.utf8) : Array("\(object.namespace)/\(object.name)".utf8)
+    }
+}
