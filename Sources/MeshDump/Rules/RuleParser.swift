@@ -72,12 +72,12 @@ struct RuleParser {
     }
 
     /// Globs that must be able to match a name (`Team-*` never matches a namespace).
-    private func globs(_ node: RulesNode, what: String, isValid: (String) -> Bool, charset: String) throws(RulesFileError) -> [Glob] {
-        var out: [Glob] = []
+    private func globs(_ node: RulesNode, what: String, isValid: (String) -> Bool, charset: String) throws(RulesFileError) -> [NameGlob] {
+        var out: [NameGlob] = []
         for (text, item) in try node.strings(what: "\(what) globs") {
-            let glob: Glob
+            let glob: NameGlob
             do {
-                glob = try Glob(text)
+                glob = try NameGlob(text)
             } catch {
                 throw item.error(error.description)
             }
