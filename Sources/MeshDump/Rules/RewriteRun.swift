@@ -36,24 +36,59 @@ public struct RewriteRun {
     /// problems the stage reports go to `diagnostics`, and an error among them keeps the tree
     /// from being written.
     public func run(diagnostics: DiagnosticSink) throws -> Result {
-        let tracker = SeverityTracker(forwardingTo: diagnostics)
-        let stage = RuleStage(rules: rules, diagnostics: tracker)
         let writer = try TreeWriter(root: output, layout: TreeLayout(), force: force)
+        let outcome: (report: RuleReport, worst: Diagnostic.Severity?)
         do {
-            try FileObjectSource(paths: inputs).forEach { object in
-                if let rewritten = stage.apply(object) { try writer.write(rewritten) }
+            outcome = try process(diagnostics: diagnostics) { _, rewritten in
+                if let rewritten { try writer.write(rewritten) }
             }
         } catch {
             writer.abort()
             throw error
         }
-        for diagnostic in stage.report.unmatched(strict: strict) { tracker.report(diagnostic) }
-        guard tracker.worst != .error else {
+        guard outcome.worst != .error else {
             writer.abort()
-            return Result(report: stage.report, written: false, worstSeverity: tracker.worst)
+            return Result(report: outcome.report, written: false, worstSeverity: outcome.worst)
         }
         try writer.commit()
-        return Result(report: stage.report, written: true, worstSeverity: tracker.worst)
+        return Result(report: outcome.report, written: true, worstSeverity: outcome.worst)
+    }
+
+    /// What `--dry-run` shows: each object compared with what the rules make of it (a moved
+    /// object is one change, its `metadata.namespace`; a dropped one is removed), as a
+    /// `meshdump diff` result. Nothing is written.
+    public struct Preview {
+        public var diff: DiffResult
+        public var report: RuleReport
+        public var worstSeverity: Diagnostic.Severity?
+    }
+
+    public func preview(diagnostics: DiagnosticSink) throws -> Preview {
+        let differ = ObjectDiffer()
+        var differences: [ObjectDiff] = []
+        var unchanged = 0
+        let outcome = try process(diagnostics: diagnostics) { original, rewritten in
+            guard let rewritten else {
+                differences.append(ObjectDiff(id: original.id, status: .removed, old: original, new: nil))
+                return
+            }
+            if let diff = differ.compare(original, rewritten) { differences.append(diff) } else { unchanged += 1 }
+        }
+        return Preview(diff: DiffResult(objects: differences, unchanged: unchanged), report: outcome.report, worstSeverity: outcome.worst)
+    }
+
+    /// Reads every input object, runs the stage on it and hands both to `body`; then reports the
+    /// rules and entries that matched nothing.
+    private func process(diagnostics: DiagnosticSink, _ body: (Object, Object?) throws -> Void) throws
+        -> (report: RuleReport, worst: Diagnostic.Severity?)
+    {
+        let tracker = SeverityTracker(forwardingTo: diagnostics)
+        let stage = RuleStage(rules: rules, diagnostics: tracker)
+        try FileObjectSource(paths: inputs).forEach { object in
+            try body(object, stage.apply(object))
+        }
+        for diagnostic in stage.report.unmatched(strict: strict) { tracker.report(diagnostic) }
+        return (stage.report, tracker.worst)
     }
 }
 

@@ -77,7 +77,7 @@ public final class RuleReport: Sendable {
     /// `rule "drop TCM bookkeeping": 12 matched, 12 changed (24 fields)`.
     public func lines() -> [String] {
         let t = totals
-        var out = ["rewrite: \(t.objectsIn) \(plural(t.objectsIn, "object")) read, \(t.objectsOut) written, \(t.changed) changed, \(t.dropped) dropped"]
+        var out = ["rules: \(t.objectsIn) \(plural(t.objectsIn, "object")) in, \(t.objectsOut) out, \(t.changed) changed, \(t.dropped) dropped"]
         for (name, c) in zip(ruleNames, t.rules) {
             var parts = ["\(c.matched) matched"]
             if c.changed > 0 || c.dropped == 0 { parts.append("\(c.changed) changed (\(c.fields) \(plural(c.fields, "field")))") }

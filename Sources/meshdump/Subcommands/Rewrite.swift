@@ -10,8 +10,9 @@ struct Rewrite: ParsableCommand {
             SRC is a tree (read recursively), a file, or - for standard input. The result is \
             written as a tree in export's layout (DST/<namespace>/<resource>/<name>.yaml), \
             atomically: on any error nothing is written. A per-rule report goes to standard \
-            error. Exit 0 on success, 1 on failure (or unmatched rules with --strict), 2 for bad \
-            usage or an invalid rules file.
+            error. --dry-run prints what would change, as `meshdump diff` text, and writes \
+            nothing. Exit 0 on success, 1 on failure (or unmatched rules with --strict), 2 for \
+            bad usage or an invalid rules file.
             """
     )
 
@@ -33,10 +34,16 @@ struct Rewrite: ParsableCommand {
     @Flag(help: "Replace DST even if it is a non-empty directory meshdump did not write.")
     var force = false
 
+    @Flag(help: "Print what would change, as `meshdump diff` text, and write nothing.")
+    var dryRun = false
+
+    @Option(help: "Colour the --dry-run output: auto, always or never.")
+    var color: ColorMode = .auto
+
     func validate() throws {
         if rulesFiles.isEmpty { throw ValidationError("give at least one --rules FILE") }
         if inPlace && output != nil { throw ValidationError("--in-place and -o are exclusive") }
-        if !inPlace && output == nil { throw ValidationError("give -o DST or --in-place") }
+        if !inPlace && output == nil && !dryRun { throw ValidationError("give -o DST, --in-place or --dry-run") }
         if inPlace && (source == "-" || FileKind(path: source) != .directory) {
             throw ValidationError("--in-place needs SRC to be a tree (a directory), not \(source == "-" ? "standard input" : "a file")")
         }
@@ -49,7 +56,8 @@ struct Rewrite: ParsableCommand {
         } catch {
             fail("\(error)", code: 2)
         }
-        let run = RewriteRun(inputs: [source], rules: rules, output: inPlace ? source : output!, force: force, strict: strict)
+        let run = RewriteRun(inputs: [source], rules: rules, output: inPlace ? source : output ?? "", force: force, strict: strict)
+        if dryRun { return preview(run) }
         let result: RewriteRun.Result
         do {
             result = try run.run(diagnostics: StandardErrorDiagnostics())
@@ -60,6 +68,23 @@ struct Rewrite: ParsableCommand {
         if !result.written {
             fail("nothing was written: fix the errors above", code: 1)
         }
+    }
+}
+
+extension Rewrite {
+    /// `--dry-run`: the diff on standard output, the report on standard error.
+    func preview(_ run: RewriteRun) {
+        let preview: RewriteRun.Preview
+        var bytes: [UInt8] = []
+        do {
+            preview = try run.preview(diagnostics: StandardErrorDiagnostics())
+            try DiffFormat.text.render(preview.diff, colored: color.isOn(for: .standardOutput), to: &bytes)
+        } catch {
+            fail("\(error)")
+        }
+        Terminal.standardOutput.write(bytes)
+        Terminal.standardError.write(preview.report.lines().joined(separator: "\n") + "\n")
+        if preview.worstSeverity == .error { Terminal.exit(1) }
     }
 }
 
