@@ -33,6 +33,16 @@ struct RulesFileTests {
         #expect(rules.namespaces[0].origin.description.hasSuffix("rules.yaml:4:3"))
     }
 
+    /// The commented examples users copy from `rules/` stay valid.
+    @Test func theExampleRuleSetsLoad() throws {
+        let files = try InputPaths.expand([RewriteGoldenTests.packageRoot + "/rules"])
+        #expect(files.count >= 4)
+        for file in files {
+            let rules = try RuleSet.load(paths: [file])
+            #expect(!rules.isEmpty, "\(file)")
+        }
+    }
+
     @Test func anEmptyFileIsAnEmptyRuleSet() throws {
         #expect(try Self.parse("").isEmpty)
         #expect(try Self.parse("# nothing yet\n").isEmpty)
