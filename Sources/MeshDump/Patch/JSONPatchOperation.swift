@@ -43,14 +43,6 @@ public enum JSONPatchOperation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The pointer the operation writes or tests.
-    public var path: JSONPointer {
-        switch self {
-        case .add(let p, _), .remove(let p), .replace(let p, _), .test(let p, _): p
-        case .move(_, let p), .copy(_, let p): p
-        }
-    }
-
     public var description: String {
         switch self {
         case .add(let p, _): "add \(p)"

@@ -35,24 +35,6 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
         (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c == UInt8(ascii: "_") || c == UInt8(ascii: "-")
     }
 
-    /// The value at this path, if present.
-    func value(in root: Value) -> Value? {
-        var node = root
-        for c in components {
-            switch (c, node) {
-            case (.key(let k), .mapping(let m)):
-                guard let v = m[k] else { return nil }
-                node = v
-            case (.index(let i), .sequence(let s)):
-                guard i < s.count else { return nil }
-                node = s[i]
-            default:
-                return nil
-            }
-        }
-        return node
-    }
-
     /// Replaces the value at this path in place (nil removes a mapping entry); the path must exist
     /// up to its parent.
     func set(_ newValue: Value?, in root: inout Value) {

@@ -57,6 +57,16 @@ struct ReferenceFormTests {
         #expect(Self.rewrite(form, value) == expected)
     }
 
+    @Test func theClusterDomainDecidesWhatIsAnInClusterName() throws {
+        let text = "apiVersion: meshdump/v1\nkind: Rules\nnamespaces: {a: b}\nclusterDomain: corp.internal\n"
+        let rewriter = MeshRewriter(try RuleSet.parse(bytes: Array(text.utf8), source: "r.yaml"))
+        var context = MeshRewriter.Context(rewriter: rewriter, namespace: "a", newNamespace: "b", tally: [0])
+        #expect(context.rewrite(Reference(path: FieldPath(), form: .host, value: "x.a.svc.corp.internal")) == "x.b.svc.corp.internal")
+        #expect(context.rewrite(Reference(path: FieldPath(), form: .host, value: "x.a.svc.cluster.local")) == nil)
+        #expect(context.rewrite(Reference(path: FieldPath(), form: .host, value: "x.a.svc")) == "x.b.svc")
+        #expect(context.tally == [2])
+    }
+
     @Test func patternsThatCoverAMovedNamespaceAreReported() {
         var context = MeshRewriter.Context(rewriter: Self.rewriter, namespace: "x", newNamespace: "x", tally: [0, 0, 0, 0])
         #expect(context.rewrite(Reference(path: FieldPath(), form: .namespace, value: "*-000")) == nil)
