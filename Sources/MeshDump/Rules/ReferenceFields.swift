@@ -83,6 +83,8 @@ enum ReferenceFields {
         Field("spec.http[].redirect.authority", .host),
         Field("spec.http[].rewrite.authority", .host),
         Field("spec.http[].delegate.namespace", .namespace),
+        Field("spec.http[].corsPolicy.allowOrigins[].exact", .url),
+        Field("spec.http[].corsPolicy.allowOrigin[]", .url),
     ]
 
     private static let table: [String: [Field]] = [
