@@ -19,9 +19,11 @@ printf 'apiVersion: meshdump/v1\nkind: Rules\n' > "$work/empty.yaml"
 # The generator writes JSON; let meshdump itself lay it out as export would (YAML files).
 "$release/meshdump" rewrite --rules "$work/empty.yaml" "$work/gen/tree" -o "$work/tree" 2>/dev/null
 
-# The stage alone: a small program linked against the release objects of MeshDump and MeshDumpCore.
+# The stage alone: a small program linked against the release objects of MeshDump and MeshDumpCore
+# (the objects of the current sources only: a build folder can hold objects of deleted files).
+objects() { find "Sources/$1" -name '*.swift' -exec basename {} \; | sed "s|^|$release/$1.build/|; s|$|.o|"; }
 swiftc -O -I "$release/Modules" -I Sources/CYAML bench/rewrite-stage.swift \
-    "$release"/MeshDump.build/*.o "$release"/MeshDumpCore.build/*.o -lyaml -o "$work/bin/rewrite-stage"
+    $(objects MeshDump) $(objects MeshDumpCore) -lyaml -o "$work/bin/rewrite-stage"
 echo "== rule stage alone"
 "$work/bin/rewrite-stage" "$work/gen/rules.yaml" "$work/tree"
 

@@ -55,12 +55,36 @@ struct MentionScanner: Sendable {
     /// Calls `found` with each path (outside `skipping`) whose string or key mentions a name,
     /// once per name.
     func scan(_ value: Value, skipping: [FieldPath], _ found: (FieldPath, String) -> Void) {
+        // Mentions are rare: look for any first, and only then walk again keeping paths.
+        guard mentionsAny(value, depth: 0) else { return }
         var path: [FieldPath.Component] = []
         path.reserveCapacity(16)
         var hits: [(FieldPath, Int)] = []
         walk(value, &path, &hits)
         for (fieldPath, needle) in hits where !skipping.contains(fieldPath) {
             found(fieldPath, needles[needle].display)
+        }
+    }
+
+    /// Whether any string or key in `node` mentions a name, skipping the object's
+    /// `metadata.name` (`depth` 0 is the object, 1 its `metadata`).
+    private func mentionsAny(_ node: Value, depth: Int) -> Bool {
+        switch node {
+        case .string(let s):
+            return !mentions(s).isEmpty
+        case .sequence(let items):
+            return items.contains { mentionsAny($0, depth: 2) }
+        case .mapping(let m):
+            let keys = m.keys
+            let values = m.values
+            for i in keys.indices {
+                if depth == 1 && keys[i] == "name" { continue }
+                let childDepth = depth == 0 && keys[i] == "metadata" ? 1 : 2
+                if !mentions(keys[i]).isEmpty || mentionsAny(values[i], depth: childDepth) { return true }
+            }
+            return false
+        default:
+            return false
         }
     }
 

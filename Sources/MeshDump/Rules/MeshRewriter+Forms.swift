@@ -136,27 +136,36 @@ extension MeshRewriter {
 
         /// `<td>/ns/<ns>/sa/<sa>`: the trust domain and the namespace follow their mappings; a
         /// namespace segment with `*` is a pattern, reported if it covers a moved namespace.
+        /// Works on UTF-8 indices and builds a string only when something changes.
         mutating func principal(_ s: String) -> String? {
-            guard s.utf8.firstRange(of: "/ns/".utf8) != nil || rewriter.trustDomain.map({ s.utf8.starts(with: $0.from.utf8) }) == true else {
-                return nil
+            let u = s.utf8
+            let slash = u.firstIndex(of: UInt8(ascii: "/")) ?? u.endIndex
+            var trustDomain = Substring(u[..<slash])
+            var namespace: Substring? = nil
+            var rest = Substring(u[slash...])
+            if rest.utf8.starts(with: "/ns/".utf8) {
+                let nsStart = u.index(slash, offsetBy: 4)
+                let nsEnd = u[nsStart...].firstIndex(of: UInt8(ascii: "/")) ?? u.endIndex
+                namespace = Substring(u[nsStart..<nsEnd])
+                rest = Substring(u[nsEnd...])
             }
-            var parts = s.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
             var changed = false
-            if let td = rewriter.trustDomain, parts[0] == td.from {
-                parts[0] = td.to
+            if let td = rewriter.trustDomain, trustDomain == td.from {
+                trustDomain = Substring(td.to)
                 count(td.entry)
                 changed = true
             }
-            if parts.count >= 3, parts[1] == "ns" {
-                if let target = rewriter.namespaces[parts[2]] {
-                    parts[2] = target.to
+            if let ns = namespace {
+                if let target = rewriter.namespaces[String(ns)] {
+                    namespace = Substring(target.to)
                     count(target.entry)
                     changed = true
-                } else if parts[2].contains("*") {
-                    warnIfPattern(parts[2])
+                } else if ns.contains("*") {
+                    warnIfPattern(String(ns))
                 }
             }
-            return changed ? parts.joined(separator: "/") : nil
+            guard changed else { return nil }
+            return namespace.map { trustDomain + "/ns/" + $0 + rest } ?? String(trustDomain + rest)
         }
 
         /// `ns/account` follows its namespace; a bare `account` is relative and stays.

@@ -20,20 +20,25 @@ extension Rule {
     func apply(to object: inout Object) -> Outcome {
         guard match.matches(object) else { return .notMatched }
         if drop { return .dropped }
-        var value = object.value
-        var fields = 0
-        if let patch {
-            do {
-                let patched = try patch.applyCountingChanges(to: value)
-                fields += patched.changes
-                value = patched.value
-            } catch {
-                if error.isTestFailure { return .skippedByTest }
-                return .failed("patch \(error)")
-            }
+        guard let patch else {
+            // Labels and annotations alone: edit in place (they cannot make an object invalid).
+            var value = object.value
+            object.value = .null
+            let fields = editMetadata(&value)
+            object.value = value
+            return fields > 0 ? .changed(fields: fields) : .unchanged
         }
-        fields += Self.edit(&value, "labels", remove: removeLabels, set: setLabels)
-        fields += Self.edit(&value, "annotations", remove: removeAnnotations, set: setAnnotations)
+        var value: Value
+        var fields = 0
+        do {
+            let patched = try patch.applyCountingChanges(to: object.value)
+            fields += patched.changes
+            value = patched.value
+        } catch {
+            if error.isTestFailure { return .skippedByTest }
+            return .failed("patch \(error)")
+        }
+        fields += editMetadata(&value)
         guard fields > 0 else { return .unchanged }
         do {
             object = try Object(value: value, origin: object.origin)
@@ -41,6 +46,11 @@ extension Rule {
             return .failed("the result is not a Kubernetes object: \(error.message)")
         }
         return .changed(fields: fields)
+    }
+
+    private func editMetadata(_ value: inout Value) -> Int {
+        Self.edit(&value, "labels", remove: removeLabels, set: setLabels)
+            + Self.edit(&value, "annotations", remove: removeAnnotations, set: setAnnotations)
     }
 
     /// Removes and sets entries of `metadata.<field>`; returns how many changed. A map left empty

@@ -44,16 +44,16 @@ public struct ObjectMatch: Sendable {
             let kind = object.kind
             guard kinds.contains(where: { $0.kind == kind && $0.group == group }) else { return false }
         }
+        let metadata = object.value["metadata"]?.mappingValue
         if let namespaces {
-            let ns = object.namespace
-            guard !ns.isEmpty, namespaces.contains(where: { $0.matches(ns) }) else { return false }
+            guard let ns = metadata?["namespace"]?.stringValue, !ns.isEmpty, namespaces.contains(where: { $0.matches(ns) }) else { return false }
         }
         if let names {
-            let name = object.name
+            let name = metadata?["name"]?.stringValue ?? ""
             guard names.contains(where: { $0.matches(name) }) else { return false }
         }
         if let labels {
-            let map = object.value[path: ["metadata", "labels"]]?.mappingValue
+            let map = metadata?["labels"]?.mappingValue
             guard labels.matches({ map?[$0]?.stringValue }) else { return false }
         }
         return conditions.allSatisfy { $0.holds(in: object.value) }
