@@ -48,6 +48,7 @@ let package = Package(
             dependencies: [
                 "MeshDump",
                 "MeshDumpCore",
+                "MeshDumpKube",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

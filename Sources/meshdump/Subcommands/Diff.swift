@@ -68,9 +68,9 @@ struct Diff: AsyncParsableCommand {
         Terminal.exit(result.hasDifferences ? 1 : 0)
     }
 
-    /// The source of a `cluster:` side.
+    /// The source of a `cluster:` side: the cluster's objects, neat as export writes them.
     private static func clusterSource(_ listing: ClusterListing) throws -> any DiffSource {
-        throw DiffUsageError("cluster:\(listing.context ?? ""): comparing with a live cluster is not available yet: this build has no Kubernetes client (compare with a tree from `meshdump export` instead)")
+        NeatedDiffSource(try ClusterDiffSource(listing))
     }
 }
 
