@@ -9,16 +9,11 @@ struct ClusterDiffSource: DiffSource {
     let listing: ClusterListing
     let connection: ClusterConnection
 
-    /// Resolves the context from the kubeconfig (or the in-cluster service account when there
-    /// is no kubeconfig at all and no context was named).
+    /// Resolves the context as kubectl does (`--kubeconfig`, `$KUBECONFIG`, `~/.kube/config`;
+    /// the in-cluster service account when there is no kubeconfig and no context was named).
     init(_ listing: ClusterListing) throws {
         self.listing = listing
-        let kubeconfig = try KubeconfigLoader(explicitPath: listing.kubeconfig).load()
-        if kubeconfig.isEmpty, listing.context == nil, listing.kubeconfig == nil, InClusterConfig.isAvailable(in: .process) {
-            connection = try InClusterConfig.connection(environment: .process)
-        } else {
-            connection = try kubeconfig.connection(context: listing.context)
-        }
+        connection = try ClusterConnection.load(kubeconfig: listing.kubeconfig, context: listing.context)
     }
 
     var name: String { DiffOperand.clusterPrefix + connection.contextName }

@@ -59,7 +59,7 @@ struct Diff: AsyncParsableCommand {
         let result: DiffResult
         var bytes: [UInt8] = []
         do {
-            result = try await run.run()
+            result = try await run.run(diagnostics: StandardErrorDiagnostics())
             try output.render(result, colored: color.isOn(for: .standardOutput), to: &bytes)
         } catch {
             fail("\(error)", code: 2)
