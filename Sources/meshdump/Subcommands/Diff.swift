@@ -14,9 +14,10 @@ struct Diff: AsyncParsableCommand {
         discussion: """
             OLD and NEW are each a directory (every .yaml, .yml and .json file below it), a file, \
             - for standard input, or cluster: / cluster:CONTEXT for a live cluster. Objects are \
-            matched by group, kind, namespace and name, never by file; key order, quoting, JSON \
-            or YAML and the version of a group make no difference. Exit status: 0 equal, 1 \
-            different, 2 error.
+            matched by group, kind, namespace and name, never by file: key order, quoting, JSON \
+            or YAML make no difference, and one object at two versions of its group is one \
+            object with its apiVersion change shown. A cluster side is listed as export lists \
+            it, neat applied. Exit status: 0 equal, 1 different, 2 error.
             """
     )
 
