@@ -31,7 +31,9 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
-            ]
+            ],
+            // Callbacks run on the caller's actor: `list` and `with` take non-Sendable closures.
+            swiftSettings: [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]
         ),
         .target(
             name: "KubeFixtureServer",
@@ -48,6 +50,7 @@ let package = Package(
             dependencies: [
                 "MeshDump",
                 "MeshDumpCore",
+                "MeshDumpKube",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +64,7 @@ let package = Package(
         .executableTarget(name: "kube-list-bench", dependencies: ["MeshDumpKube", "MeshDumpCore"]),
         .testTarget(name: "MeshDumpCoreTests", dependencies: ["MeshDumpCore"]),
         .testTarget(name: "MeshDumpTests", dependencies: ["MeshDump", "MeshDumpCore"]),
+        .testTarget(name: "meshdumpCLITests", dependencies: ["meshdump"]),
         .testTarget(name: "MeshDumpKubeTests", dependencies: ["MeshDumpKube", "KubeFixtureServer", "MeshDumpCore"]),
         .testTarget(name: "KubeFixtureServerTests", dependencies: ["KubeFixtureServer", "MeshDumpCore"]),
     ]

@@ -17,15 +17,24 @@ public struct DiffRun: Sendable {
     }
 
     /// Compares the two sides. Throws for what cannot be read and for two objects with one
-    /// identity on one side.
-    public func run() async throws -> DiffResult {
+    /// identity on one side. A `-n` namespace neither side has objects in is a warning to
+    /// `diagnostics` (a misspelt namespace would otherwise look like "no differences").
+    public func run(diagnostics: any DiagnosticSink = DiagnosticCollector()) async throws -> DiffResult {
         var accumulator = DiffAccumulator(differ: differ, oldSide: old.name, newSide: new.name)
         let filter = self.filter
+        var seenNamespaces = Set<String>()
         try await old.forEachObject { object in
-            if filter.includes(object) { try accumulator.addOld(object) }
+            guard filter.includes(object) else { return }
+            seenNamespaces.insert(object.namespace)
+            try accumulator.addOld(object)
         }
         try await new.forEachObject { object in
-            if filter.includes(object) { try accumulator.addNew(object) }
+            guard filter.includes(object) else { return }
+            seenNamespaces.insert(object.namespace)
+            try accumulator.addNew(object)
+        }
+        for namespace in (filter.namespaces ?? []).sorted() where !seenNamespaces.contains(namespace) {
+            diagnostics.report(Diagnostic(.warning, "no objects in namespace \"\(namespace)\" on either side (-n \(namespace))"))
         }
         return accumulator.finish()
     }

@@ -62,6 +62,7 @@ public struct RuleSet: Sendable {
                 throw RulesFileError(source: error.source, mark: error.mark, message: error.message)
             }
             guard let document else { break }
+            if document.isEmpty { continue }  // `---` alone or only comments
             let root = RulesNode(value: document.value, pointer: "", path: "", context: RulesNode.Context(source: source, document: document))
             try set.merge(RulesDocumentParser(ruleCountBefore: set.rules.count).parse(root))
         }

@@ -66,7 +66,7 @@ public final class ObjectDecoder {
             switch format {
             case .yaml:
                 guard let document = try yaml!.next() else { return nil }
-                try enqueue(document)
+                if !document.isEmpty { try enqueue(document) }
             case .json:
                 if items != nil {
                     if let object = try nextListItem() { return object }
@@ -82,7 +82,7 @@ public final class ObjectDecoder {
                     startYAML()
                     do {
                         guard let document = try yaml!.next() else { throw jsonError }
-                        try enqueue(document)
+                        if !document.isEmpty { try enqueue(document) }
                     } catch is ReadError {
                         throw jsonError
                     }

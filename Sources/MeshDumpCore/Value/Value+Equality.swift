@@ -1,13 +1,13 @@
 /// Values compare by meaning: mappings by key regardless of order, numbers by numeric value
-/// (`1.50` equals `1.5`, `-0` equals `0`), everything else exactly. Integers and floats are
-/// different types and never equal each other.
+/// (`1.50` equals `1.5` and `450.00` equals `450`, as they do once decoded by the API server),
+/// everything else exactly.
 extension Value: Equatable {
     public static func == (lhs: Value, rhs: Value) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
-        case (.int(let a), .int(let b)): return a == b || NumberText.canonical(a) == NumberText.canonical(b)
-        case (.float(let a), .float(let b)): return a == b || NumberText.canonical(a) == NumberText.canonical(b)
+        case (.int(let a), .int(let b)), (.float(let a), .float(let b)), (.int(let a), .float(let b)), (.float(let a), .int(let b)):
+            return a == b || NumberText.canonical(a) == NumberText.canonical(b)
         case (.string(let a), .string(let b)): return a == b
         case (.sequence(let a), .sequence(let b)): return a == b
         case (.mapping(let a), .mapping(let b)): return a == b
@@ -33,8 +33,7 @@ extension Value: Hashable {
         switch self {
         case .null: hasher.combine(0)
         case .bool(let b): hasher.combine(1); hasher.combine(b)
-        case .int(let t): hasher.combine(2); hasher.combine(NumberText.canonical(t))
-        case .float(let t): hasher.combine(3); hasher.combine(NumberText.canonical(t))
+        case .int(let t), .float(let t): hasher.combine(2); hasher.combine(NumberText.canonical(t))
         case .string(let s): hasher.combine(4); hasher.combine(s)
         case .sequence(let s): hasher.combine(5); hasher.combine(s)
         case .mapping(let m): hasher.combine(6); hasher.combine(m)

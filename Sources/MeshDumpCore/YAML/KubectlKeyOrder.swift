@@ -4,6 +4,13 @@
 /// point, a non-letter sorts before a letter, and runs of digits compare as numbers (`a9` <
 /// `a10`, `8080` < `10000`). This is go-yaml v2's `keyList.Less` for string keys, rune for rune.
 public enum KubectlKeyOrder {
+    /// A mapping's entries in kubectl's order. Keys are put in byte order first, so the result
+    /// never depends on the mapping's own order, even where kubectl's order is not transitive.
+    public static func sorted(_ map: Mapping) -> [(key: String, value: Value)] {
+        map.sortedByKey { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .sorted { areInIncreasingOrder($0.key, $1.key) }
+    }
+
     public static func areInIncreasingOrder(_ a: String, _ b: String) -> Bool {
         if a.utf8.allSatisfy({ $0 < 0x80 }), b.utf8.allSatisfy({ $0 < 0x80 }) {
             var a = a

@@ -12,13 +12,17 @@ public struct Document: Sendable {
     /// Where the key of each mapping entry starts, keyed by the entry's JSON Pointer; recorded
     /// with `positions`.
     public var keyPositions: [String: Mark]?
+    /// The document has no content at all (`---` alone, or only comments); its value is null.
+    public var isEmpty: Bool
 
-    public init(value: Value, index: Int, mark: Mark, positions: [String: Mark]? = nil, keyPositions: [String: Mark]? = nil) {
+    public init(value: Value, index: Int, mark: Mark, positions: [String: Mark]? = nil, keyPositions: [String: Mark]? = nil,
+                isEmpty: Bool = false) {
         self.value = value
         self.index = index
         self.mark = mark
         self.positions = positions
         self.keyPositions = keyPositions
+        self.isEmpty = isEmpty
     }
 }
 
@@ -62,7 +66,7 @@ public final class YAMLReader {
         input.deallocate()
     }
 
-    /// The next non-empty document, or nil at the end of the stream.
+    /// The next document, or nil at the end of the stream.
     public func next() throws(ReadError) -> Document? {
         while !finished {
             var event = try nextEvent()
@@ -82,13 +86,11 @@ public final class YAMLReader {
                 var root = try nextEvent()
                 defer { yaml_event_delete(&root) }
                 let mark = Self.mark(root.start_mark)
+                let isEmpty = root.type == YAML_SCALAR_EVENT && root.data.scalar.length == 0
+                    && root.data.scalar.style == YAML_PLAIN_SCALAR_STYLE && root.data.scalar.tag == nil
                 let (value, _) = try node(&root, path: positionDepth > 0 ? "" : nil, depth: 0)
-                // An empty document (`---` alone, or only comments) holds a null.
-                if case .null = value, root.type == YAML_SCALAR_EVENT, root.data.scalar.length == 0 {
-                    continue
-                }
                 return Document(value: value, index: index, mark: mark, positions: positionDepth > 0 ? positions : nil,
-                                keyPositions: positionDepth > 0 ? keyPositions : nil)
+                                keyPositions: positionDepth > 0 ? keyPositions : nil, isEmpty: isEmpty)
             default:
                 throw error(at: event.start_mark, "unexpected YAML event")
             }

@@ -8,12 +8,23 @@ import CYAML
 /// `"2024-01-01"`) double-quoted, everything else plain, leaving libyaml to fall back to quotes
 /// where plain is impossible (`'a: b'`). Lines fold at 80 columns, as kubectl's do. Numbers are
 /// written as their text.
+///
+/// Where kubectl's YAML would not read back as the same object, meaning wins over bytes: a `<<`
+/// key is quoted (plain it is a merge key), NEL, LS and PS stay characters rather than becoming
+/// line breaks, and a string that starts with a byte order mark is escaped normally.
 public enum YAMLWriter {
     /// Appends one document (no `---`, ending in a newline) to `output`.
     public static func write(_ value: Value, to output: inout [UInt8]) throws(YAMLWriteError) {
         let emitter = Emitter()
         try emitter.emitDocument(value)
-        output.append(contentsOf: emitter.sink.bytes)
+        var bytes = emitter.sink.bytes
+        // libyaml 0.2.5 ends a document whose last scalar keeps trailing line breaks (`|+`) with
+        // a `...` marker; go-yaml v2, and so kubectl, does not. In a document whose root is a
+        // collection, a `...` line at the very end can only be that marker.
+        if bytes.count > 4, bytes.suffix(5).elementsEqual("\n...\n".utf8) {
+            bytes.removeLast(4)
+        }
+        output.append(contentsOf: bytes)
     }
 
     /// One document as a string.
@@ -106,8 +117,9 @@ private final class Emitter {
         case .mapping(let map):
             yaml_mapping_start_event_initialize(&event, nil, nil, 1, YAML_BLOCK_MAPPING_STYLE)
             try emit(&event)
-            for (key, item) in map.sortedByKey(KubectlKeyOrder.areInIncreasingOrder) {
-                try scalar(key, style: Self.style(of: key))
+            for (key, item) in KubectlKeyOrder.sorted(map) {
+                // A plain `<<` key would read back as a merge key; kubectl writes it plain anyway.
+                try scalar(key, style: key == "<<" ? YAML_DOUBLE_QUOTED_SCALAR_STYLE : Self.style(of: key))
                 try emitValue(item)
             }
             yaml_mapping_end_event_initialize(&event)

@@ -18,7 +18,7 @@ public struct KubeconfigFile: Sendable {
         } catch {
             throw KubeConfigError("kubeconfig \(error)")
         }
-        return try parse(Array(bytes.buffer), path: path)
+        return try parse(withExtendedLifetime(bytes) { Array(bytes.buffer) }, path: path)
     }
 
     /// Parses kubeconfig text that came from `path`.

@@ -23,6 +23,9 @@ final class Transport: Sendable {
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(connect: .nanoseconds(Int64(options.connectTimeout.nanoseconds)))
         configuration.redirectConfiguration = .disallow
+        // Fail an attempt when its connection fails (a TLS error must not wait for the deadline);
+        // `get` retries what may pass.
+        configuration.connectionPool.retryConnectionEstablishment = false
         var server = connection.server
         if server.isTLS, let name = connection.tlsServerName, name != server.host {
             // Request `name` so SNI and certificate checks use it, but connect to the real host.

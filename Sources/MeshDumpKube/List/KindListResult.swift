@@ -5,7 +5,7 @@ public struct KindListResult: Sendable {
     public var objects: Int = 0
     /// The namespaces those objects were in, sorted.
     public var namespaces: [String] = []
-    /// Pages requested (retries not counted).
+    /// Pages received (answers that were not lists, and retries, not counted).
     public var pages: Int = 0
     /// The cluster-wide list was forbidden and the kind was listed namespace by namespace.
     public var listedPerNamespace = false

@@ -72,12 +72,12 @@ struct KindLister {
         let path = kind.collectionPath(namespace: namespace)
         while let pageQuery = pager.nextQuery() {
             let response = try await transport.get(path, query: query + pageQuery)
-            result.pages += 1
             if response.status == 410 {
                 try pager.expired(response)
                 continue
             }
             guard response.isSuccess else { throw response.error }
+            result.pages += 1
             let end = try await reader.read(response, accept: { pager.accepts($0) && !filter.excludes(namespace: $0.namespace) }) { object in
                 pager.delivered(object)
                 result.objects += 1

@@ -21,7 +21,8 @@ enum FileCheck {
     /// The whole file, or an error naming what it is (`certificate-authority /x: No such file…`).
     static func read(_ path: String, what: String) throws(KubeConfigError) -> [UInt8] {
         do {
-            return Array(try InputBytes.read(path: path).buffer)
+            let input = try InputBytes.read(path: path)
+            return withExtendedLifetime(input) { Array(input.buffer) }
         } catch {
             throw KubeConfigError("\(what) \(error)")
         }

@@ -14,9 +14,10 @@ struct Diff: AsyncParsableCommand {
         discussion: """
             OLD and NEW are each a directory (every .yaml, .yml and .json file below it), a file, \
             - for standard input, or cluster: / cluster:CONTEXT for a live cluster. Objects are \
-            matched by group, kind, namespace and name, never by file; key order, quoting, JSON \
-            or YAML and the version of a group make no difference. Exit status: 0 equal, 1 \
-            different, 2 error.
+            matched by group, kind, namespace and name, never by file: key order, quoting, JSON \
+            or YAML make no difference, and one object at two versions of its group is one \
+            object with its apiVersion change shown. A cluster side is listed as export lists \
+            it, neat applied. Exit status: 0 equal, 1 different, 2 error.
             """
     )
 
@@ -59,7 +60,7 @@ struct Diff: AsyncParsableCommand {
         let result: DiffResult
         var bytes: [UInt8] = []
         do {
-            result = try await run.run()
+            result = try await run.run(diagnostics: StandardErrorDiagnostics())
             try output.render(result, colored: color.isOn(for: .standardOutput), to: &bytes)
         } catch {
             fail("\(error)", code: 2)
@@ -68,9 +69,9 @@ struct Diff: AsyncParsableCommand {
         Terminal.exit(result.hasDifferences ? 1 : 0)
     }
 
-    /// The source of a `cluster:` side.
+    /// The source of a `cluster:` side: the cluster's objects, neat as export writes them.
     private static func clusterSource(_ listing: ClusterListing) throws -> any DiffSource {
-        throw DiffUsageError("cluster:\(listing.context ?? ""): comparing with a live cluster is not available yet: this build has no Kubernetes client (compare with a tree from `meshdump export` instead)")
+        NeatedDiffSource(try ClusterDiffSource(listing))
     }
 }
 

@@ -87,10 +87,3 @@ extension Rewrite {
         if preview.worstSeverity == .error { Terminal.exit(1) }
     }
 }
-
-/// Prints each diagnostic on standard error as `origin: severity: message`.
-struct StandardErrorDiagnostics: DiagnosticSink {
-    func report(_ diagnostic: Diagnostic) {
-        Terminal.standardError.write("\(diagnostic)\n")
-    }
-}

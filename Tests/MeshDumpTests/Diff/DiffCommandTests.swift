@@ -93,6 +93,33 @@ struct DiffCommandTests {
         #expect(outcome.stderr == message)
     }
 
+    /// A cluster side whose kubeconfig names no such context, or that has no kubeconfig, is an
+    /// error (exit 2) naming the problem; nothing is printed on standard output.
+    @Test func unreachableClusterSideIsAnError() throws {
+        try DiffTestSupport.withTemporaryDirectorySync { dir in
+            try DiffTestSupport.write("""
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: nowhere
+                  cluster: {server: "http://127.0.0.1:9"}
+                contexts:
+                - name: nowhere
+                  context: {cluster: nowhere}
+                current-context: nowhere
+
+                """, to: dir + "/kubeconfig")
+            let missing = try Self.meshdump(["diff", "cluster:prod", Self.new, "--kubeconfig", dir + "/kubeconfig"])
+            #expect(missing.status == 2)
+            #expect(missing.stdout == "")
+            #expect(missing.stderr == "meshdump: error: context \"prod\" does not exist in \(dir)/kubeconfig\n")
+            let noCurrent = try Self.meshdump(["diff", Self.new, "cluster:", "--kubeconfig", dir + "/none.yaml"])
+            #expect(noCurrent.status == 2)
+            #expect(noCurrent.stderr.hasPrefix("meshdump: error: "))
+            #expect(noCurrent.stderr.contains("none.yaml"))
+        }
+    }
+
     @Test func badOutputFormatIsAUsageError() throws {
         let outcome = try Self.meshdump(["diff", "-o", "html", Self.old, Self.new])
         #expect(outcome.status == 2)

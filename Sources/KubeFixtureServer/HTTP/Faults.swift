@@ -1,0 +1,87 @@
+import Synchronization
+
+/// A failure the fixture server injects into matching requests, for the client's tests.
+public struct Fault: Sendable {
+    /// What the server does instead of (or before) answering.
+    public enum Action: Sendable {
+        /// Answers with this status (429, 500, 503…), with `Retry-After` seconds when given.
+        case status(Int, retryAfter: Int? = nil)
+        /// Answers 403 Forbidden as RBAC would.
+        case forbidden
+        /// Answers 410 Expired, as when a continue token's resourceVersion was compacted; with
+        /// `offerContinue`, the Status carries a token to go on with (inconsistently).
+        case expired(offerContinue: Bool)
+        /// Waits this long, then answers normally.
+        case delay(Duration)
+        /// Closes the connection without answering.
+        case dropConnection
+    }
+
+    /// Which requests a fault applies to.
+    public struct Match: Sendable {
+        /// Only requests for this resource (`virtualservices`); nil: any.
+        public var resource: String?
+        /// Only cluster-wide lists (no namespace in the path).
+        public var clusterWideListsOnly: Bool
+        /// Only list requests that carry a continue token.
+        public var continueOnly: Bool
+        /// Only requests whose path starts with this (`/apis`, `/api/v1/namespaces`).
+        public var pathPrefix: String?
+
+        public init(resource: String? = nil, clusterWideListsOnly: Bool = false, continueOnly: Bool = false, pathPrefix: String? = nil) {
+            self.resource = resource
+            self.clusterWideListsOnly = clusterWideListsOnly
+            self.continueOnly = continueOnly
+            self.pathPrefix = pathPrefix
+        }
+    }
+
+    public var action: Action
+    public var match: Match
+    /// How many matching requests it affects; nil means all.
+    public var times: Int?
+
+    public init(_ action: Action, match: Match = Match(), times: Int? = nil) {
+        self.action = action
+        self.match = match
+        self.times = times
+    }
+}
+
+/// The faults in force, changeable while the server runs.
+public final class FaultInjector: Sendable {
+    private let faults = Mutex<[Fault]>([])
+
+    public init() {}
+
+    public func add(_ fault: Fault) { faults.withLock { $0.append(fault) } }
+
+    public func removeAll() { faults.withLock { $0.removeAll() } }
+
+    /// The first fault matching a request, used up once.
+    func take(path: String, route: Route, hasContinue: Bool) -> Fault.Action? {
+        faults.withLock { faults in
+            for i in faults.indices where Self.matches(faults[i].match, path: path, route: route, hasContinue: hasContinue) {
+                if let times = faults[i].times {
+                    if times <= 0 { continue }
+                    faults[i].times = times - 1
+                }
+                return faults[i].action
+            }
+            return nil
+        }
+    }
+
+    private static func matches(_ match: Fault.Match, path: String, route: Route, hasContinue: Bool) -> Bool {
+        if let prefix = match.pathPrefix, !path.hasPrefix(prefix) { return false }
+        let (resource, isList, namespace): (String?, Bool, String?) = switch route {
+        case .collection(let t, _, let ns): (t.resource, true, ns)
+        case .object(let t, _, let ns, _): (t.resource, false, ns)
+        default: (nil, false, nil)
+        }
+        if let wanted = match.resource, wanted != resource { return false }
+        if match.clusterWideListsOnly, !(isList && namespace == nil) { return false }
+        if match.continueOnly, !(isList && hasContinue) { return false }
+        return true
+    }
+}

@@ -1,0 +1,89 @@
+import MeshDumpCore
+
+/// Lists (JSON or, when kubectl asks for one, a Table) and single GETs of stored objects.
+struct ListReplies {
+    let cluster: FixtureCluster
+
+    struct Query {
+        var limit: Int?
+        var continueToken: String?
+        var labelSelector: String?
+        var fieldSelector: String?
+        var asTable = false
+    }
+
+    func list(_ type: ResourceType, version: String, namespace: String?, query: Query) -> Reply {
+        let labels: LabelSelector?, fields: FieldSelector?
+        do {
+            labels = try query.labelSelector.map { s throws(SelectorError) in try LabelSelector(parsing: s) }
+            fields = try query.fieldSelector.map { s throws(SelectorError) in try FieldSelector(parsing: s) }
+        } catch {
+            return .badRequest(error.message)
+        }
+        let items = cluster.items(type)
+        var index = 0
+        if let namespace { index = Self.lowerBound(items, Array("\(namespace)/".utf8)) }
+        if let text = query.continueToken {
+            guard let token = ContinueToken(decoding: text) else {
+                return .badRequest("continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)")
+            }
+            index = max(index, Self.lowerBound(items, token.start))
+        }
+        let limit = query.limit.flatMap { $0 > 0 ? $0 : nil } ?? .max
+        var page: [StoredObject] = []
+        var remaining = 0
+        var more = false
+        while index < items.count {
+            let object = items[index]
+            index += 1
+            if let namespace, object.namespace != namespace { break }
+            guard labels?.matches(object.labels) ?? true, fields?.matches(namespace: object.namespace, name: object.name) ?? true else { continue }
+            if page.count < limit { page.append(object) } else { more = true; remaining += 1 }
+        }
+        var metadata: Value = ["resourceVersion": .string(String(cluster.resourceVersion))]
+        if more, let last = page.last {
+            metadata["continue"] = .string(ContinueToken(after: last.key, resourceVersion: cluster.resourceVersion).encoded)
+            if labels == nil && fields == nil { metadata["remainingItemCount"] = .int(String(remaining)) }
+        }
+        let apiVersion = type.apiVersion(version)
+        if query.asTable { return Reply(body: TableWriter(type: type).table(page, metadata: metadata)) }
+        var body: [UInt8] = []
+        body.reserveCapacity(page.reduce(64) { $0 + $1.bodyWithoutAPIVersion.count + apiVersion.count + 20 })
+        body += #"{"apiVersion":"#.utf8
+        JSONText.appendString(apiVersion, to: &body)
+        body += #","items":["#.utf8
+        for (i, object) in page.enumerated() {
+            if i > 0 { body.append(UInt8(ascii: ",")) }
+            object.json(apiVersion: apiVersion, into: &body)
+        }
+        body += #"],"kind":"#.utf8
+        JSONText.appendString(type.kind + "List", to: &body)
+        body += #","metadata":"#.utf8
+        body += JSONText.bytes(metadata)
+        body.append(UInt8(ascii: "}"))
+        return Reply(body: body)
+    }
+
+    func get(_ type: ResourceType, version: String, namespace: String?, name: String, asTable: Bool) -> Reply {
+        let items = cluster.items(type)
+        let key = Array((namespace.map { "\($0)/" } ?? "").utf8) + Array(name.utf8)
+        let i = Self.lowerBound(items, key)
+        guard i < items.count, items[i].key == key else { return .notFound(type, name: name) }
+        if asTable {
+            return Reply(body: TableWriter(type: type).table([items[i]], metadata: ["resourceVersion": .string(String(cluster.resourceVersion))]))
+        }
+        var body: [UInt8] = []
+        items[i].json(apiVersion: type.apiVersion(version), into: &body)
+        return Reply(body: body)
+    }
+
+    /// The first index whose key is not before `key`.
+    static func lowerBound(_ items: [StoredObject], _ key: [UInt8]) -> Int {
+        var low = 0, high = items.count
+        while low < high {
+            let mid = (low + high) / 2
+            if items[mid].key.lexicographicallyPrecedes(key) { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}

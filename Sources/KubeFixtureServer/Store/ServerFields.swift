@@ -1,0 +1,51 @@
+import MeshDumpCore
+
+/// Adds what a real API server adds to every object it stores, unless the fixture already has
+/// it: `uid`, `resourceVersion`, `creationTimestamp`, `generation` and `managedFields`; and, for
+/// namespaces, the `kubernetes.io/metadata.name` label, the `kubernetes` finalizer and phase.
+enum ServerFields {
+    /// When fixture objects were "created" unless they say otherwise.
+    static let creationTimestamp = "2025-03-14T09:26:53Z"
+
+    static func add(to value: Value, type: ResourceType, resourceVersion: Int) -> Value {
+        guard case .mapping(var top) = value, case .mapping(var metadata)? = top["metadata"] else { return value }
+        let name = metadata["name"]?.stringValue ?? ""
+        let namespace = metadata["namespace"]?.stringValue ?? ""
+        if type == .namespace {
+            var labels = metadata["labels"]?.mappingValue ?? Mapping()
+            if labels["kubernetes.io/metadata.name"] == nil { labels["kubernetes.io/metadata.name"] = .string(name) }
+            metadata["labels"] = .mapping(labels)
+            if top["spec"] == nil { top["spec"] = ["finalizers": ["kubernetes"]] }
+            if top["status"] == nil { top["status"] = ["phase": "Active"] }
+        }
+        let created = metadata["creationTimestamp"]?.stringValue ?? creationTimestamp
+        if metadata["creationTimestamp"] == nil { metadata["creationTimestamp"] = .string(created) }
+        if metadata["uid"] == nil { metadata["uid"] = .string(uid("\(type.group)/\(type.kind)/\(namespace)/\(name)")) }
+        if metadata["resourceVersion"] == nil { metadata["resourceVersion"] = .string(String(resourceVersion)) }
+        if metadata["generation"] == nil, type != .namespace { metadata["generation"] = 1 }
+        if metadata["managedFields"] == nil {
+            let apiVersion = top["apiVersion"]?.stringValue ?? type.apiVersion(type.versions[0])
+            metadata["managedFields"] = ManagedFields.entries(for: .mapping(top), metadata: metadata, apiVersion: apiVersion, time: created)
+        }
+        top["metadata"] = .mapping(metadata)
+        return .mapping(top)
+    }
+
+    /// A stable, UUID-shaped id derived from the object's identity.
+    static func uid(_ identity: String) -> String {
+        var a: UInt64 = 0xcbf29ce484222325, b: UInt64 = 0x84222325cbf29ce4
+        for byte in identity.utf8 {
+            a = (a ^ UInt64(byte)) &* 0x100000001b3
+            b = (b ^ UInt64(byte)) &* 0x1000193 &+ a
+        }
+        let hex = String(a, radix: 16).leftPadded(16) + String(b, radix: 16).leftPadded(16)
+        let c = Array(hex)
+        return "\(String(c[0..<8]))-\(String(c[8..<12]))-4\(String(c[13..<16]))-a\(String(c[17..<20]))-\(String(c[20..<32]))"
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int, with pad: Character = "0") -> String {
+        count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
+}

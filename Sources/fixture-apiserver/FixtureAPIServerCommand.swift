@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import KubeFixtureServer
+
+/// `fixture-apiserver`: a local Kubernetes API server for trying meshdump and kubectl without a
+/// cluster, and for benchmarks. Prints its URL on standard output and writes a kubeconfig.
+@main
+struct FixtureAPIServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fixture-apiserver",
+        abstract: "Serve Kubernetes objects from fixture files or a generated mesh, like an API server.",
+        discussion: """
+            Prints the server's URL as the first line of standard output, then runs until killed. \
+            With --write-kubeconfig, writes a kubeconfig for it (kubectl --kubeconfig PATH get ns). \
+            Over https, clients authenticate with --token (the kubeconfig carries it) or, with \
+            --client-cert-auth, with a client certificate the kubeconfig carries instead.
+            """
+    )
+
+    @Option(help: "A YAML or JSON file, or a folder read recursively. Repeatable.")
+    var fixtures: [String] = []
+
+    @Option(help: "Generate NAMESPACESxKINDSxOBJECTS realistic objects (e.g. 50x11x20).")
+    var generate: String?
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on; 0 picks a free one.")
+    var port = 0
+
+    @Flag(help: "Serve https with a throwaway CA made by openssl.")
+    var tls = false
+
+    @Option(help: "Where to put the generated certificates (default: a new temporary folder).")
+    var certDir: String?
+
+    @Option(help: "Bearer token clients must send over https.")
+    var token = "fixture-token"
+
+    @Flag(help: "Over https, write a kubeconfig that authenticates with a client certificate instead of the token.")
+    var clientCertAuth = false
+
+    @Option(help: "Write a kubeconfig for this server to PATH.")
+    var writeKubeconfig: String?
+
+    func run() async throws {
+        var cluster = FixtureCluster()
+        try cluster.load(paths: fixtures)
+        if let generate {
+            guard let generator = ClusterGenerator(shape: generate) else {
+                throw ValidationError("--generate wants NAMESPACESxKINDSxOBJECTS with at most 11 kinds, e.g. 50x11x20")
+            }
+            try generator.populate(&cluster)
+        }
+        var certificates: TestCertificates?
+        if tls {
+            let folder = certDir ?? NSTemporaryDirectory() + "fixture-apiserver-\(ProcessInfo.processInfo.processIdentifier)"
+            certificates = try TestCertificates.generate(in: folder, serverNames: ["localhost", "127.0.0.1", host])
+        }
+        let auth = tls ? ServerAuth(tokens: [token: "fixture-admin"], clientCertificates: true) : ServerAuth()
+        let server = try await FixtureAPIServer.start(cluster: cluster, auth: auth, tls: try certificates?.serverTLS(), host: host, port: port)
+        if let path = writeKubeconfig {
+            var config = KubeconfigText(server: server.url)
+            if let certificates {
+                config.certificateAuthorityPEM = try certificates.read(certificates.caCertificate)
+                if clientCertAuth {
+                    config.clientCertificatePEM = try certificates.read(certificates.clientCertificate)
+                    config.clientKeyPEM = try certificates.read(certificates.clientKey)
+                } else {
+                    config.token = token
+                }
+            }
+            try config.yaml.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        FileHandle.standardError.write(Data("fixture-apiserver: serving \(cluster.objectCount) objects at \(server.url)\(writeKubeconfig.map { "; kubeconfig \($0)" } ?? "")\n".utf8))
+        FileHandle.standardOutput.write(Data((server.url + "\n").utf8))
+        try await server.wait()
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import KubeFixtureServer
+import MeshDumpCore
+import Testing
+@testable import MeshDumpKube
+
+/// Exec credential plugins: a tiny shell script plays the plugin and counts its runs.
+@Suite(.serialized) struct ExecPluginTests {
+    let pki: TestCertificates
+    let ca: [UInt8]
+
+    init() throws {
+        pki = try SharedCertificates.get()
+        ca = try pki.read(pki.caCertificate)
+    }
+
+    /// A plugin that appends its KUBERNETES_EXEC_INFO to `runs` and prints `status` (JSON).
+    func plugin(in dir: String, apiVersion: String, status: String) throws -> String {
+        let path = dir + "/plugin.sh"
+        try write("""
+            #!/bin/sh
+            echo "$KUBERNETES_EXEC_INFO $EXTRA" >> "\(dir)/runs"
+            cat <<'JSON'
+            {"apiVersion": "\(apiVersion)", "kind": "ExecCredential", "status": \(status)}
+            JSON
+            """, to: path, executable: true)
+        return path
+    }
+
+    func runs(_ dir: String) -> [String] {
+        ((try? String(contentsOfFile: dir + "/runs", encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+    }
+
+    func kubeconfig(server: String, exec: String, dir: String) throws -> ClusterConnection {
+        var text = KubeconfigText(server: server)
+        text.certificateAuthorityPEM = ca
+        try write(text.yaml.replacingOccurrences(of: "user: {}", with: "user:\n    exec:\n\(exec)"), to: dir + "/config")
+        return try ClusterConnection.load(kubeconfig: dir + "/config", environment: Environment(variables: [:]))
+    }
+
+    @Test func v1TokenIsCachedAcrossRequestsAndKinds() async throws {
+        let dir = try scratchFolder()
+        _ = try plugin(in: dir, apiVersion: "client.authentication.k8s.io/v1", status: #"{"token": "exec-token", "expirationTimestamp": "2999-01-01T00:00:00Z"}"#)
+        try await withServer(try smallCluster(), auth: ServerAuth(tokens: ["exec-token": "exec-user"]), tls: try pki.serverTLS()) { server in
+            let connection = try kubeconfig(server: server.url, exec: """
+                      apiVersion: client.authentication.k8s.io/v1
+                      command: ./plugin.sh
+                      env: [{name: EXTRA, value: from-kubeconfig}]
+                      interactiveMode: Never
+                      provideClusterInfo: true
+                """, dir: dir)
+            let results = try await KubeClient.with(connection, options: testOptions) { client in
+                let discovery = try await client.discover(IstioKinds.defaults)
+                return try await client.list(discovery.served, diagnostics: DiagnosticCollector()) { _, _ in }
+            }
+            #expect(results.allSatisfy { $0.succeeded })
+            #expect(results.map(\.objects).reduce(0, +) == 132)
+            let ran = runs(dir)
+            #expect(ran.count == 1)
+            #expect(ran.first == #"{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","spec":{"cluster":{"server":"\#(server.url)"},"interactive":false}} from-kubeconfig"#)
+            #expect(Set(server.log.requests.map(\.user)) == ["exec-user"])
+        }
+    }
+
+    @Test func v1beta1ClientCertificate() async throws {
+        let dir = try scratchFolder()
+        func jsonString(_ path: String) throws -> String {
+            String(decoding: JSONText(try pki.read(path)), as: UTF8.self)
+        }
+        _ = try plugin(in: dir, apiVersion: "client.authentication.k8s.io/v1beta1",
+                       status: #"{"clientCertificateData": \#(try jsonString(pki.clientCertificate)), "clientKeyData": \#(try jsonString(pki.clientKey))}"#)
+        try await withServer(try smallCluster(), auth: ServerAuth(clientCertificates: true), tls: try pki.serverTLS()) { server in
+            let connection = try kubeconfig(server: server.url, exec: "      apiVersion: client.authentication.k8s.io/v1beta1\n      command: \(dir)/plugin.sh", dir: dir)
+            let listed = try await KubeClient.with(connection, options: testOptions) { try await $0.collect("sidecars") }
+            #expect(listed.objects.count == 12)
+            #expect(Set(server.log.requests.map(\.user)) == ["alice"])
+        }
+    }
+
+    @Test func expiredCredentialsAndRejectedTokensRunThePluginAgain() async throws {
+        let dir = try scratchFolder()
+        _ = try plugin(in: dir, apiVersion: "client.authentication.k8s.io/v1", status: #"{"token": "exec-token", "expirationTimestamp": "2001-01-01T00:00:00Z"}"#)
+        try await withServer(try smallCluster(), auth: ServerAuth(tokens: ["exec-token": "exec-user"]), tls: try pki.serverTLS()) { server in
+            let connection = try kubeconfig(server: server.url, exec: "      apiVersion: client.authentication.k8s.io/v1\n      command: ./plugin.sh\n      interactiveMode: IfAvailable", dir: dir)
+            let client = KubeClient(connection: connection, options: testOptions)
+            _ = try await client.serverVersion()
+            _ = try await client.serverVersion()
+            #expect(runs(dir).count == 2)  // already expired: every request runs it
+            await client.shutdown()
+        }
+        let dir2 = try scratchFolder()
+        _ = try plugin(in: dir2, apiVersion: "client.authentication.k8s.io/v1", status: #"{"token": "stale-token"}"#)
+        try await withServer(try smallCluster(), auth: ServerAuth(tokens: ["exec-token": "exec-user"]), tls: try pki.serverTLS()) { server in
+            let connection = try kubeconfig(server: server.url, exec: "      apiVersion: client.authentication.k8s.io/v1\n      command: ./plugin.sh\n      interactiveMode: Never", dir: dir2)
+            let error = await #expect(throws: KubeError.self) {
+                try await KubeClient.with(connection, options: testOptions) { _ = try await $0.serverVersion() }
+            }
+            #expect(error?.statusCode == 401)
+            #expect(runs(dir2).count == 2)  // rejected once, run again, rejected again: no loop
+            #expect(server.log.requests.count == 2)
+        }
+    }
+
+    @Test func failingPluginsAreExplained() async throws {
+        let dir = try scratchFolder()
+        try write("#!/bin/sh\necho 'login required: run sso-login' >&2\nexit 3\n", to: dir + "/plugin.sh", executable: true)
+        try write("#!/bin/sh\necho '{\"apiVersion\":\"client.authentication.k8s.io/v1beta1\",\"kind\":\"ExecCredential\",\"status\":{}}'\n", to: dir + "/wrong.sh", executable: true)
+        try await withServer(try smallCluster(), tls: try pki.serverTLS()) { server in
+            let failing = try kubeconfig(server: server.url, exec: "      apiVersion: client.authentication.k8s.io/v1beta1\n      command: ./plugin.sh", dir: dir)
+            let error = await #expect(throws: KubeError.self) { try await KubeClient.with(failing, options: testOptions) { _ = try await $0.serverVersion() } }
+            #expect(error == .credentials("exec plugin \(dir)/./plugin.sh failed with exit status 3: login required: run sso-login"))
+            let wrong = try kubeconfig(server: server.url, exec: "      apiVersion: client.authentication.k8s.io/v1\n      interactiveMode: Never\n      command: ./wrong.sh", dir: dir)
+            let mismatch = await #expect(throws: KubeError.self) { try await KubeClient.with(wrong, options: testOptions) { _ = try await $0.serverVersion() } }
+            #expect(mismatch == .credentials("exec plugin \(dir)/./wrong.sh is configured for client.authentication.k8s.io/v1 but returned client.authentication.k8s.io/v1beta1"))
+            let missing = try kubeconfig(server: server.url, exec: "      apiVersion: client.authentication.k8s.io/v1beta1\n      command: no-such-plugin-xyz", dir: dir)
+            let notFound = await #expect(throws: KubeError.self) { try await KubeClient.with(missing, options: testOptions) { _ = try await $0.serverVersion() } }
+            #expect(notFound == .credentials("exec plugin no-such-plugin-xyz: executable not found"))
+            #expect(server.log.requests.isEmpty)
+        }
+    }
+}
+
+/// A PEM file as a JSON string literal.
+private func JSONText(_ bytes: [UInt8]) -> [UInt8] {
+    var out: [UInt8] = []
+    try? JSONWriter.write(.string(String(decoding: bytes, as: UTF8.self)), compact: true, to: &out)
+    return out
+}

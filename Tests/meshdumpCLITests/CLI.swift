@@ -1,0 +1,66 @@
+import Foundation
+
+/// Runs the built `meshdump` binary and captures what it prints and its exit code.
+enum CLI {
+    struct Result {
+        var stdout: String
+        var stderr: String
+        var code: Int32
+    }
+
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func testdata(_ path: String) -> String { packageRoot.appendingPathComponent("testdata/" + path).path }
+
+    static func suite(_ path: String) -> String {
+        packageRoot.deletingLastPathComponent().appendingPathComponent("shared/testsuites/" + path).path
+    }
+
+    /// The binary beside the test bundle (`.build/<config>/meshdump`).
+    static let binary: URL = {
+        var dir = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("meshdump")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return packageRoot.appendingPathComponent(".build/debug/meshdump")
+    }()
+
+    static func run(_ arguments: [String], stdin: String? = nil, cwd: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+        let out = Pipe(), input = Pipe()
+        // stderr goes to a file, so a chatty child never blocks on a full pipe we are not reading.
+        let errPath = FileManager.default.temporaryDirectory.appendingPathComponent("meshdump-stderr-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: errPath.path, contents: nil)
+        let err = try FileHandle(forWritingTo: errPath)
+        defer { try? FileManager.default.removeItem(at: errPath) }
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try err.close()
+        let errData = try Data(contentsOf: errPath)
+        return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+                      code: process.terminationStatus)
+    }
+
+    static func read(_ path: String) throws -> String {
+        String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+    }
+
+    /// A new empty directory under the system's temporary folder.
+    static func temporaryDirectory() throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("meshdump-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.path
+    }
+}
