@@ -50,6 +50,7 @@ let package = Package(
             dependencies: [
                 "MeshDump",
                 "MeshDumpCore",
+                "MeshDumpKube",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -9,8 +9,9 @@ import MeshDumpCore
 ///
 /// A file is read whatever its name; a directory is read recursively, taking the files ending in
 /// `.yaml`, `.yml` or `.json` (as `kubectl -f DIR -R` does), in byte order of their paths so the
-/// result never depends on the file system; `-` is standard input. A path that does not exist is
-/// an error, never a silent skip.
+/// result never depends on the file system; `-` is standard input. A path that does not exist,
+/// or an object file in a directory that cannot be reached (a broken symbolic link), is an
+/// error, never a silent skip.
 public enum InputPaths {
     public static let extensions = [".yaml", ".yml", ".json"]
 
@@ -46,6 +47,8 @@ public enum InputPaths {
                 switch FileKind(path: child) {
                 case .directory: pending.append(child)
                 case .file where extensions.contains(where: { name.hasSuffix($0) }): found.append(child)
+                case .missing where extensions.contains(where: { name.hasSuffix($0) }):
+                    throw InputError(path: child, message: "cannot be read: a broken symbolic link")
                 default: continue
                 }
             }

@@ -9,14 +9,19 @@ public struct Document: Sendable {
     public var mark: Mark
     /// Where each node starts, keyed by JSON Pointer (`/spec/rules/0`); only when asked for.
     public var positions: [String: Mark]?
+    /// Where the key of each mapping entry starts, keyed by the entry's JSON Pointer; recorded
+    /// with `positions`.
+    public var keyPositions: [String: Mark]?
     /// The document has no content at all (`---` alone, or only comments); its value is null.
     public var isEmpty: Bool
 
-    public init(value: Value, index: Int, mark: Mark, positions: [String: Mark]? = nil, isEmpty: Bool = false) {
+    public init(value: Value, index: Int, mark: Mark, positions: [String: Mark]? = nil, keyPositions: [String: Mark]? = nil,
+                isEmpty: Bool = false) {
         self.value = value
         self.index = index
         self.mark = mark
         self.positions = positions
+        self.keyPositions = keyPositions
         self.isEmpty = isEmpty
     }
 }
@@ -33,6 +38,7 @@ public final class YAMLReader {
     private let positionDepth: Int
     private var anchors: [String: (value: Value, nodes: Int)] = [:]
     private var positions: [String: Mark] = [:]
+    private var keyPositions: [String: Mark] = [:]
     private var documentIndex = 0
     private var finished = false
     private var expandedNodes = 0
@@ -73,6 +79,7 @@ public final class YAMLReader {
             case YAML_DOCUMENT_START_EVENT:
                 anchors = [:]
                 positions = [:]
+                keyPositions = [:]
                 expandedNodes = 0
                 let index = documentIndex
                 documentIndex += 1
@@ -83,7 +90,7 @@ public final class YAMLReader {
                     && root.data.scalar.style == YAML_PLAIN_SCALAR_STYLE && root.data.scalar.tag == nil
                 let (value, _) = try node(&root, path: positionDepth > 0 ? "" : nil, depth: 0)
                 return Document(value: value, index: index, mark: mark, positions: positionDepth > 0 ? positions : nil,
-                                isEmpty: isEmpty)
+                                keyPositions: positionDepth > 0 ? keyPositions : nil, isEmpty: isEmpty)
             default:
                 throw error(at: event.start_mark, "unexpected YAML event")
             }
@@ -209,6 +216,7 @@ public final class YAMLReader {
             var valueEvent = try nextEvent()
             defer { yaml_event_delete(&valueEvent) }
             let childPath = depth < positionDepth ? path.map { $0 + "/" + JSONPointer.escape(key) } : nil
+            if let childPath { keyPositions[childPath] = Self.mark(keyEvent.start_mark) }
             let (value, n) = try node(&valueEvent, path: childPath, depth: depth + 1)
             nodes += n
             if merged {

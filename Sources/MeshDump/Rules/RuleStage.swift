@@ -1,0 +1,61 @@
+import MeshDumpCore
+
+/// The rewrite stage: per-object rules, then the mesh-wide mappings, on each object.
+///
+/// An `ObjectStage`, safe to call from several tasks at once (export runs it between neat and
+/// the tree writer); its `report` gathers the counts. Rules run in file order, each seeing the
+/// object as the rules before it left it, all before the mappings; a dropped object goes no
+/// further. Problems go to `diagnostics`: a failing patch is an error (the rule is skipped for
+/// that object), a string that mentions a mapped name without being a reference meshdump
+/// understands is a warning.
+public struct RuleStage: ObjectStage {
+    public let rules: RuleSet
+    public let report: RuleReport
+    private let mesh: MeshRewriter
+    private let scanner: MentionScanner
+    private let diagnostics: DiagnosticSink
+
+    public init(rules: RuleSet, diagnostics: DiagnosticSink) {
+        self.rules = rules
+        report = RuleReport(rules: rules)
+        mesh = MeshRewriter(rules)
+        scanner = MentionScanner(rules)
+        self.diagnostics = diagnostics
+    }
+
+    public func apply(_ object: Object) -> Object? {
+        var object = object
+        var tally = ObjectTally(entryFields: Array(repeating: 0, count: mesh.entries.count))
+        defer { report.record(tally) }
+        for (i, rule) in rules.rules.enumerated() {
+            let outcome = rule.apply(to: &object)
+            switch outcome {
+            case .notMatched: continue
+            case .dropped:
+                tally.rules.append((i, outcome))
+                tally.dropped = true
+                return nil
+            case .changed: tally.changed = true
+            case .failed(let message):
+                diagnostics.report(Diagnostic(.error, "\(object.id): rule \"\(rule.name)\": \(message); the rule was not applied", origin: object.origin))
+            case .unchanged, .skippedByTest: break
+            }
+            tally.rules.append((i, outcome))
+        }
+        guard !mesh.isEmpty else { return object }
+        let id = object.id
+        let newID = ObjectID(group: id.group, kind: id.kind, namespace: mesh.namespaces[id.namespace]?.to ?? id.namespace,
+                             name: id.kind == "Namespace" && id.group.isEmpty ? mesh.namespaces[id.name]?.to ?? id.name : id.name)
+        var value = object.value
+        object.value = .null  // keep `value` uniquely owned, so edits happen in place
+        let edited = mesh.rewrite(&value, group: id.group, kind: id.kind, namespace: id.namespace, tally: &tally.entryFields) { path, message in
+            diagnostics.report(Diagnostic(.warning, "\(newID): \(path) \(message)", origin: object.origin))
+        }
+        if !edited.isEmpty { tally.changed = true }
+        scanner.scan(value, skipping: edited) { path, name in
+            diagnostics.report(Diagnostic(.warning, "\(newID): \(path) mentions \(name); not rewritten", origin: object.origin))
+        }
+        object.value = value
+        return object
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import Testing
+
+/// `meshdump diff` against a live cluster: the fixture API server (built with the package),
+/// with real kubectl as the reference exporter.
+struct DiffClusterCommandTests {
+    /// A running `fixture-apiserver` and the kubeconfig it wrote.
+    final class FixtureServer {
+        let process = Process()
+        let kubeconfig: String
+
+        init(_ arguments: [String], in dir: String) throws {
+            kubeconfig = dir + "/kubeconfig"
+            let binary = URL(fileURLWithPath: DiffCommandTests.binary).deletingLastPathComponent().appendingPathComponent("fixture-apiserver")
+            process.executableURL = binary
+            process.arguments = arguments + ["--write-kubeconfig", kubeconfig]
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // The server prints its URL once it listens (and after writing the kubeconfig).
+            var seen = Data()
+            while !seen.contains(UInt8(ascii: "\n")) {
+                let chunk = out.fileHandleForReading.availableData
+                if chunk.isEmpty { throw CocoaError(.fileReadUnknown) }
+                seen.append(chunk)
+            }
+        }
+
+        deinit {
+            process.terminate()
+            process.waitUntilExit()
+        }
+    }
+
+    static func run(_ executable: String, _ arguments: [String]) throws -> DiffCommandTests.Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [executable] + arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return .init(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static let resources = "virtualservices,gateways,envoyfilters,destinationrules,sidecars,peerauthentications,authorizationpolicies,requestauthentications,telemetries,proxyconfigs,serviceentries"
+
+    /// A tree exported with `kubectl get -o yaml | meshdump neat` equals the cluster it came
+    /// from, whole and filtered by kind and namespace.
+    @Test func treeExportedWithKubectlEqualsItsCluster() throws {
+        try DiffTestSupport.withTemporaryDirectorySync { dir in
+            let server = try FixtureServer(["--generate", "3x11x4"], in: dir)
+            let raw = try Self.run("kubectl", ["--kubeconfig", server.kubeconfig, "get", Self.resources, "-A", "-o", "yaml"])
+            #expect(raw.status == 0, "\(raw.stderr)")
+            try DiffTestSupport.write(raw.stdout, to: dir + "/raw.yaml")
+            let neat = try DiffCommandTests.meshdump(["neat", "-f", dir + "/raw.yaml"])
+            try DiffTestSupport.write(neat.stdout, to: dir + "/tree/mesh.yaml")
+
+            let whole = try DiffCommandTests.meshdump(["diff", dir + "/tree", "cluster:", "--kubeconfig", server.kubeconfig])
+            #expect(whole.stderr == "")
+            #expect(whole.stdout == "0 changed, 0 added, 0 removed, 132 unchanged\n")
+            #expect(whole.status == 0)
+
+            let some = try DiffCommandTests.meshdump(["diff", "cluster:fixture", dir + "/tree", "--kubeconfig", server.kubeconfig,
+                                                      "--kinds", "vs,dr", "-n", "payments-0", "-o", "stat"])
+            #expect(some.stdout == "0 changed, 0 added, 0 removed, 8 unchanged\n")
+            #expect(some.status == 0)
+
+            let typo = try DiffCommandTests.meshdump(["diff", "cluster:", dir + "/tree", "--kubeconfig", server.kubeconfig, "-n", "payments-9", "-n", "payments-0"])
+            #expect(typo.stdout == "0 changed, 0 added, 0 removed, 44 unchanged\n")
+            #expect(typo.stderr == "meshdump: warning: no objects in namespace \"payments-9\" on either side (-n payments-9)\n")
+            #expect(typo.status == 0)
+        }
+    }
+
+    static let served = """
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: reviews, namespace: team-a}
+        spec:
+          hosts: [reviews]
+          http:
+          - name: primary
+            route:
+            - destination: {host: reviews, subset: v1}
+              weight: 90
+            - destination: {host: reviews, subset: v2}
+              weight: 10
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews, namespace: team-a}
+        spec:
+          host: reviews
+          trafficPolicy: {outlierDetection: {maxEjectionPercent: 50.0}}
+          subsets: [{name: v1, labels: {version: v1}}, {name: v2, labels: {version: v2}}]
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: public, namespace: istio-system}
+        spec:
+          selector: {istio: ingressgateway}
+          servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]
+
+        """
+
+    static let tree: [String: String] = [
+        "team-a/virtualservices/reviews.yaml": """
+            apiVersion: networking.istio.io/v1beta1
+            kind: VirtualService
+            metadata:
+              name: reviews
+              namespace: team-a
+            spec:
+              hosts:
+              - reviews
+              http:
+              - name: primary
+                route:
+                - destination:
+                    host: reviews
+                    subset: v1
+                  weight: 80
+                - destination:
+                    host: reviews
+                    subset: v2
+                  weight: 20
+
+            """,
+        "team-a/destinationrules/reviews.json": #"""
+            {"apiVersion": "networking.istio.io/v1", "kind": "DestinationRule",
+             "metadata": {"namespace": "team-a", "name": "reviews"},
+             "spec": {"subsets": [{"labels": {"version": "v1"}, "name": "v1"}, {"labels": {"version": "v2"}, "name": "v2"}],
+                      "trafficPolicy": {"outlierDetection": {"maxEjectionPercent": 50.0}}, "host": "reviews"}}
+            """#,
+        "team-a/authorizationpolicies/deny.yaml": """
+            apiVersion: security.istio.io/v1
+            kind: AuthorizationPolicy
+            metadata: {name: deny, namespace: team-a}
+            spec: {action: DENY, rules: [{}]}
+
+            """,
+    ]
+
+    /// What changed between a tree and its cluster, as text: the version the server serves,
+    /// weights by route name, an object only the cluster has and one only the tree has. The
+    /// server's `50` for the tree's `50.0` is no change.
+    @Test func treeAgainstChangedCluster() throws {
+        try DiffTestSupport.withTemporaryDirectorySync { dir in
+            try DiffTestSupport.write(Self.served, to: dir + "/served/mesh.yaml")
+            for (path, text) in Self.tree { try DiffTestSupport.write(text, to: dir + "/tree/" + path) }
+            let server = try FixtureServer(["--fixtures", dir + "/served"], in: dir)
+            let outcome = try DiffCommandTests.meshdump(["diff", dir + "/tree", "cluster:fixture", "--kubeconfig", server.kubeconfig])
+            #expect(outcome.stderr == "")
+            #expect(outcome.stdout == """
+                + Gateway istio-system/public
+                ~ VirtualService team-a/reviews
+                  ~ apiVersion: networking.istio.io/v1beta1 → networking.istio.io/v1
+                  ~ spec.http[name=primary].route[0].weight: 80 → 90
+                  ~ spec.http[name=primary].route[1].weight: 20 → 10
+                - AuthorizationPolicy team-a/deny
+                1 changed, 1 added, 1 removed, 1 unchanged
+
+                """)
+            #expect(outcome.status == 1)
+
+            let unknown = try DiffCommandTests.meshdump(["diff", dir + "/tree", "cluster:staging", "--kubeconfig", server.kubeconfig])
+            #expect(unknown.status == 2)
+            #expect(unknown.stderr == "meshdump: error: context \"staging\" does not exist in \(server.kubeconfig)\n")
+        }
+    }
+}
