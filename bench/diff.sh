@@ -4,8 +4,8 @@
 #
 # usage: bench/diff.sh [WORKDIR]   (default: a fresh directory under /tmp, removed afterwards)
 # Environment: RUNS (default 5) timed runs per case after one warm-up; NAMESPACES, PER_KIND.
-set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
 RUNS=${RUNS:-5}
 NAMESPACES=${NAMESPACES:-50}
 PER_KIND=${PER_KIND:-20}
@@ -15,8 +15,8 @@ if [[ -z "$work" ]]; then
   trap 'rm -rf "$work"' EXIT
 fi
 
-swift build -c release --product meshdump >/dev/null
-bin=$(swift build -c release --show-bin-path)/meshdump
+build_release 2>/dev/null
+bin=$MESHDUMP
 
 python3 bench/diff-gen.py "$work" --namespaces "$NAMESPACES" --per-kind "$PER_KIND" --changed-percent 1
 cp -r "$work/old" "$work/old-copy"
@@ -45,7 +45,7 @@ run() {
 }
 
 objects=$(find "$work/old" -name '*.yaml' | wc -l)
-echo "meshdump diff, $objects objects per tree, $(nproc) cores, release build"
+echo "meshdump diff, $objects objects per tree, $(nproc) cores, release build (static Swift runtime)"
 run "1% changed, text"      1 diff "$work/old" "$work/new"
 run "1% changed, unified"   1 diff -o unified "$work/old" "$work/new"
 run "1% changed, json"      1 diff -o json "$work/old" "$work/new"
