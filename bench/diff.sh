@@ -40,8 +40,8 @@ run() {
   local median_time median_rss
   median_time=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
   median_rss=$(printf '%s\n' "${rss[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
-  printf '%-32s runs: %s s   median %s s, peak RSS %d MB   (%s)\n' "$name" "${times[*]}" "$median_time" \
-    $((median_rss / 1024)) "$(tail -n 1 "$work/out.txt")"
+  printf '%-24s runs: %s s   median %s s, peak RSS %d MB   (%d bytes of output; %s)\n' "$name" "${times[*]}" "$median_time" \
+    $((median_rss / 1024)) "$(wc -c <"$work/out.txt")" "$("$bin" diff -o stat "${@: -2}" | tail -n 1)"
 }
 
 objects=$(find "$work/old" -name '*.yaml' | wc -l)
