@@ -21,8 +21,8 @@ bin="$(swift build -c release --show-bin-path)"
 
 "$bin/fixture-apiserver" --generate "$shape" --write-kubeconfig "$work/kubeconfig" >"$work/url" 2>"$work/server.log" &
 server_pid=$!
-for _ in $(seq 100); do [ -s "$work/url" ] && break; sleep 0.1; done
-[ -s "$work/url" ] || { cat "$work/server.log" >&2; exit 1; }
+for _ in $(seq 1200); do [ -s "$work/url" ] && break; sleep 0.1; done
+[ -s "$work/url" ] || { echo "fixture-apiserver did not start:" >&2; cat "$work/server.log" >&2; exit 1; }
 echo "server: $(cat "$work/server.log")"
 echo "client: kube-list-bench, page size 500, $runs runs"
 

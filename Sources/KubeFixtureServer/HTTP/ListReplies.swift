@@ -30,16 +30,19 @@ struct ListReplies {
             index = max(index, Self.lowerBound(items, token.start))
         }
         let limit = query.limit.flatMap { $0 > 0 ? $0 : nil } ?? .max
+        // A namespace's objects are contiguous: they end before the first key past "ns/" ("ns0").
+        let end = namespace.map { Self.lowerBound(items, Array("\($0)0".utf8)) } ?? items.count
         var page: [StoredObject] = []
-        var remaining = 0
         var more = false
-        while index < items.count {
+        while index < end {
             let object = items[index]
+            if labels?.matches(object.labels) ?? true, fields?.matches(namespace: object.namespace, name: object.name) ?? true {
+                if page.count == limit { more = true; break }
+                page.append(object)
+            }
             index += 1
-            if let namespace, object.namespace != namespace { break }
-            guard labels?.matches(object.labels) ?? true, fields?.matches(namespace: object.namespace, name: object.name) ?? true else { continue }
-            if page.count < limit { page.append(object) } else { more = true; remaining += 1 }
         }
+        let remaining = end - index
         var metadata: Value = ["resourceVersion": .string(String(cluster.resourceVersion))]
         if more, let last = page.last {
             metadata["continue"] = .string(ContinueToken(after: last.key, resourceVersion: cluster.resourceVersion).encoded)

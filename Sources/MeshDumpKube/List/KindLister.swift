@@ -64,26 +64,50 @@ struct KindLister {
         diagnostics.report(Diagnostic(.warning, "\(kind): cannot list cluster-wide (\(forbidden.message)); listed \(wanted.count - result.forbiddenNamespaces.count) namespaces one by one\(skipped)"))
     }
 
-    /// One collection, page by page.
+    /// One collection, page by page. The next page is requested as soon as a page's continue
+    /// token is known (before its objects are decoded), so the server works while we decode.
     private func collection(_ namespace: String?, query: [(String, String)], into result: inout KindListResult,
                             _ deliver: (Object) async throws -> Void) async throws {
         var pager = Pager(kind: kind, namespace: namespace, pageSize: transport.options.pageSize, diagnostics: diagnostics)
         let reader = PageReader(kind: kind, context: transport.connection.contextName)
         let path = kind.collectionPath(namespace: namespace)
+        var prefetched: Prefetch?
+        defer { prefetched?.task.cancel() }
         while let pageQuery = pager.nextQuery() {
-            let response = try await transport.get(path, query: query + pageQuery)
+            let response: Response
+            if let prefetch = prefetched, prefetch.query == pageQuery.map({ "\($0.0)=\($0.1)" }) {
+                response = try await prefetch.task.value.get()
+            } else {
+                prefetched?.task.cancel()
+                response = try await transport.get(path, query: query + pageQuery)
+            }
+            prefetched = nil
             if response.status == 410 {
                 try pager.expired(response)
                 continue
             }
             guard response.isSuccess else { throw response.error }
             result.pages += 1
-            let end = try await reader.read(response, accept: { pager.accepts($0) && !filter.excludes(namespace: $0.namespace) }) { object in
+            let accept: (Object) -> Bool = { pager.accepts($0) && !(kind.namespaced && filter.excludes(namespace: $0.namespace)) }
+            let end = try await reader.read(response, accept: accept, listStarted: { token in
+                guard let token, let next = pager.query(continuing: token) else { return }
+                let transport = transport
+                prefetched = Prefetch(query: next.map { "\($0.0)=\($0.1)" },
+                                      task: Task.detached {
+                                          do throws(KubeError) { return .success(try await transport.get(path, query: query + next)) } catch { return .failure(error) }
+                                      })
+            }) { object in
                 pager.delivered(object)
                 result.objects += 1
                 try await deliver(object)
             }
             pager.pageDone(continueToken: end.continueToken)
         }
+    }
+
+    /// A page requested ahead.
+    private struct Prefetch {
+        var query: [String]
+        var task: Task<Result<Response, KubeError>, Never>
     }
 }

@@ -19,16 +19,24 @@ struct PageReader {
     }
 
     /// Reads `response`; `accept` decides per object whether to hand it on (filters, skipping
-    /// what an earlier page delivered).
-    func read(_ response: Response, accept: (Object) -> Bool, body: (Object) async throws -> Void) async throws -> PageEnd {
+    /// what an earlier page delivered); `listStarted` gets the continue token as soon as the
+    /// list's fields are known (the API server writes them after the items, which the decoder
+    /// skips over first), before any object is handed on.
+    func read(_ response: Response, accept: (Object) -> Bool, listStarted: (String?) -> Void = { _ in },
+              body: (Object) async throws -> Void) async throws -> PageEnd {
         let decoder = ObjectDecoder(InputBytes(response.body, source: response.path))
         var count = 0
+        var started = false
         while true {
             let next: Object?
             do {
                 next = try decoder.next()
             } catch {
                 throw KubeError.malformedResponse("GET \(response.path): the list cannot be read: \(error)")
+            }
+            if !started, let fields = decoder.listFields {
+                started = true
+                listStarted(Self.continueToken(fields))
             }
             guard var object = next else { break }
             guard accept(object) else { continue }
@@ -43,8 +51,12 @@ struct PageReader {
         guard decoder.listFields != nil else {
             throw KubeError.malformedResponse("GET \(response.path): the answer is not a list")
         }
-        let token = decoder.listFields?["metadata"]?["continue"]?.stringValue
-        return PageEnd(continueToken: token?.isEmpty == false ? token : nil, objects: count)
+        return PageEnd(continueToken: decoder.listFields.flatMap(Self.continueToken), objects: count)
+    }
+
+    private static func continueToken(_ fields: Mapping) -> String? {
+        guard let token = fields["metadata"]?["continue"]?.stringValue, !token.isEmpty else { return nil }
+        return token
     }
 
     /// `/apis/networking.istio.io/v1/namespaces/NS/virtualservices/NAME`

@@ -37,6 +37,12 @@ struct Pager {
         return query
     }
 
+    /// The paging parameters of the page after one whose continue token is `token`; nil when
+    /// no such page will be asked for (not paging).
+    func query(continuing token: String) -> [(String, String)]? {
+        mode == .unpaged ? nil : [("limit", String(pageSize)), ("continue", token)]
+    }
+
     /// The server answered 410 Expired to the last request.
     mutating func expired(_ response: Response) throws(KubeError) {
         guard token != nil, mode != .unpaged else { throw response.error }
