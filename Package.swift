@@ -64,8 +64,8 @@ let package = Package(
         .executableTarget(name: "kube-list-bench", dependencies: ["MeshDumpKube", "MeshDumpCore"]),
         .testTarget(name: "MeshDumpCoreTests", dependencies: ["MeshDumpCore"]),
         .testTarget(name: "MeshDumpTests", dependencies: ["MeshDump", "MeshDumpCore"]),
-        .testTarget(name: "meshdumpCLITests", dependencies: ["meshdump"]),
         .testTarget(name: "MeshDumpKubeTests", dependencies: ["MeshDumpKube", "KubeFixtureServer", "MeshDumpCore"]),
         .testTarget(name: "KubeFixtureServerTests", dependencies: ["KubeFixtureServer", "MeshDumpCore"]),
+        .testTarget(name: "meshdumpCLITests", dependencies: ["meshdump"]),
     ]
 )
