@@ -4,8 +4,8 @@
 #
 # usage: bench/diff.sh [WORKDIR]   (default: a fresh directory under /tmp, removed afterwards)
 # Environment: RUNS (default 5) timed runs per case after one warm-up; NAMESPACES, PER_KIND.
-set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
 RUNS=${RUNS:-5}
 NAMESPACES=${NAMESPACES:-50}
 PER_KIND=${PER_KIND:-20}
@@ -15,8 +15,8 @@ if [[ -z "$work" ]]; then
   trap 'rm -rf "$work"' EXIT
 fi
 
-swift build -c release --product meshdump >/dev/null
-bin=$(swift build -c release --show-bin-path)/meshdump
+build_release 2>/dev/null
+bin=$MESHDUMP
 
 python3 bench/diff-gen.py "$work" --namespaces "$NAMESPACES" --per-kind "$PER_KIND" --changed-percent 1
 cp -r "$work/old" "$work/old-copy"
@@ -40,12 +40,12 @@ run() {
   local median_time median_rss
   median_time=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
   median_rss=$(printf '%s\n' "${rss[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
-  printf '%-32s runs: %s s   median %s s, peak RSS %d MB   (%s)\n' "$name" "${times[*]}" "$median_time" \
-    $((median_rss / 1024)) "$(tail -n 1 "$work/out.txt")"
+  printf '%-24s runs: %s s   median %s s, peak RSS %d MB   (%d bytes of output; %s)\n' "$name" "${times[*]}" "$median_time" \
+    $((median_rss / 1024)) "$(wc -c <"$work/out.txt")" "$("$bin" diff -o stat "${@: -2}" | tail -n 1)"
 }
 
 objects=$(find "$work/old" -name '*.yaml' | wc -l)
-echo "meshdump diff, $objects objects per tree, $(nproc) cores, release build"
+echo "meshdump diff, $objects objects per tree, $(nproc) cores, release build (static Swift runtime)"
 run "1% changed, text"      1 diff "$work/old" "$work/new"
 run "1% changed, unified"   1 diff -o unified "$work/old" "$work/new"
 run "1% changed, json"      1 diff -o json "$work/old" "$work/new"

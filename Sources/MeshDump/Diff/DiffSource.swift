@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import MeshDumpCore
 
 /// Where the objects of one side of a diff come from: files, standard input, or a live cluster.
@@ -12,8 +17,14 @@ public protocol DiffSource: Sendable {
 }
 
 /// A directory (every `.yaml`, `.yml` and `.json` file below it), a single file, or `-`.
+///
+/// A tree's files are decoded on every core, a few dozen files per task, and handed over in
+/// path order, so the objects, the errors and the output are those of reading one file after
+/// the other; at most a few tasks' objects wait in memory.
 public struct FileDiffSource: DiffSource {
     public var path: String
+    /// Files decoded by one task.
+    static let filesPerTask = 32
 
     public init(path: String) {
         self.path = path
@@ -22,6 +33,42 @@ public struct FileDiffSource: DiffSource {
     public var name: String { path }
 
     public func forEachObject(_ body: (Object) throws -> Void) async throws {
-        try FileObjectSource(paths: [path]).forEach(body)
+        let files = try InputPaths.expand([path])
+        let chunks = stride(from: 0, to: files.count, by: Self.filesPerTask).map {
+            Array(files[$0..<min($0 + Self.filesPerTask, files.count)])
+        }
+        let inFlight = 2 * max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        try await withThrowingTaskGroup(of: (Int, Result<[Object], any Error>).self) { group in
+            var launched = 0
+            var delivered = 0
+            var ready: [Int: Result<[Object], any Error>] = [:]
+            while launched < min(inFlight, chunks.count) {
+                let (index, chunk) = (launched, chunks[launched])
+                group.addTask { (index, Result { try Self.decode(chunk) }) }
+                launched += 1
+            }
+            while delivered < chunks.count, let (index, result) = try await group.next() {
+                ready[index] = result
+                while let result = ready.removeValue(forKey: delivered) {
+                    for object in try result.get() { try body(object) }
+                    delivered += 1
+                    if launched < chunks.count {
+                        let (index, chunk) = (launched, chunks[launched])
+                        group.addTask { (index, Result { try Self.decode(chunk) }) }
+                        launched += 1
+                    }
+                }
+            }
+        }
+    }
+
+    /// The objects of files already found by `InputPaths` (so not looked up again).
+    private static func decode(_ files: [String]) throws -> [Object] {
+        var objects: [Object] = []
+        for file in files {
+            let decoder = ObjectDecoder(try InputBytes.read(path: file))
+            while let object = try decoder.next() { objects.append(object) }
+        }
+        return objects
     }
 }

@@ -36,7 +36,7 @@ public struct ObjectDiffer: Sendable {
     }
 
     func compare(pruned old: Object, _ new: Object) -> ObjectDiff? {
-        if DiffEquality.equal(old.value, new.value) { return nil }
+        if old.value == new.value { return nil }
         let changes = ValueDiffer.changes(from: old.value, to: new.value)
         return ObjectDiff(id: new.id, status: .changed, old: old, new: new, changes: changes)
     }

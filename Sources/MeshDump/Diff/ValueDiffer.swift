@@ -2,7 +2,8 @@ import MeshDumpCore
 
 /// Compares two values and lists their differences: mappings by key, lists of mappings by their
 /// identifying key (see `ListIdentity`) when they have one, other lists by position, everything
-/// else by value (`DiffEquality`: numbers by numeric value, strings exactly).
+/// else by value (`Value`'s `==`: numbers by numeric value, `10.0` equal to `10` as the API
+/// server makes them; strings exactly, so `"10"` is not `10`).
 struct ValueDiffer {
     private var path: [DiffPath.Component] = []
     private(set) var changes: [FieldChange] = []
@@ -23,19 +24,19 @@ struct ValueDiffer {
         case (.mapping(let a), .mapping(let b)):
             compareMappings(a, b)
         case (.sequence(let a), .sequence(let b)):
-            if DiffEquality.equal(old, new) { return }
+            if old == new { return }
             if let identity = ListIdentity.find(a, b) {
                 compareKeyed(a, b, by: identity)
             } else {
                 comparePositional(a, b)
             }
         default:
-            if !DiffEquality.equal(old, new) { record(.changed(old: old, new: new)) }
+            if old != new { record(.changed(old: old, new: new)) }
         }
     }
 
     private mutating func descend(_ component: DiffPath.Component, _ old: Value, _ new: Value) {
-        if DiffEquality.equal(old, new) { return }
+        if old == new { return }
         path.append(component)
         compare(old, new)
         path.removeLast()

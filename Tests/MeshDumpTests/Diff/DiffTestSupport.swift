@@ -60,14 +60,6 @@ enum DiffTestSupport {
         return try await body(dir)
     }
 
-    /// A temporary directory for synchronous tests, removed when `body` returns.
-    static func withTemporaryDirectorySync<T>(_ body: (String) throws -> T) throws -> T {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("meshdump-diff-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        return try body(dir)
-    }
-
     static func write(_ text: String, to path: String) throws {
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try text.write(toFile: path, atomically: true, encoding: .utf8)

@@ -92,9 +92,8 @@ struct ValueDifferTests {
         let old: Value = ["a": .float("1.50"), "b": ["x": 1, "y": 2], "c": .int("0"), "d": .float("10.0"), "e": [.int("1000")]]
         let new: Value = ["b": ["y": 2, "x": 1], "c": .int("-0"), "a": .float("15e-1"), "d": .int("10"), "e": [.float("1e3")]]
         #expect(ValueDiffer.changes(from: old, to: new).isEmpty)
-        #expect(DiffEquality.equal(old, new))
-        #expect(!DiffEquality.equal(["p": "10"], ["p": 10]))
-        #expect(!DiffEquality.equal(["p": .float("10.5")], ["p": 10]))
+        #expect(ValueDiffer.changes(from: ["p": "10"], to: ["p": 10]).count == 1)
+        #expect(ValueDiffer.changes(from: ["p": .float("10.5")], to: ["p": 10]).count == 1)
     }
 
     @Test(arguments: [

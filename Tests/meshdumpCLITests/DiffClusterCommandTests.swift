@@ -11,7 +11,7 @@ struct DiffClusterCommandTests {
 
         init(_ arguments: [String], in dir: String) throws {
             kubeconfig = dir + "/kubeconfig"
-            let binary = URL(fileURLWithPath: DiffCommandTests.binary).deletingLastPathComponent().appendingPathComponent("fixture-apiserver")
+            let binary = CLI.binary.deletingLastPathComponent().appendingPathComponent("fixture-apiserver")
             process.executableURL = binary
             process.arguments = arguments + ["--write-kubeconfig", kubeconfig]
             let out = Pipe()
@@ -33,7 +33,7 @@ struct DiffClusterCommandTests {
         }
     }
 
-    static func run(_ executable: String, _ arguments: [String]) throws -> DiffCommandTests.Outcome {
+    static func run(_ executable: String, _ arguments: [String]) throws -> CLI.Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [executable] + arguments
@@ -44,7 +44,7 @@ struct DiffClusterCommandTests {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return .init(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return .init(stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self), code: process.terminationStatus)
     }
 
     static let resources = "virtualservices,gateways,envoyfilters,destinationrules,sidecars,peerauthentications,authorizationpolicies,requestauthentications,telemetries,proxyconfigs,serviceentries"
@@ -52,28 +52,30 @@ struct DiffClusterCommandTests {
     /// A tree exported with `kubectl get -o yaml | meshdump neat` equals the cluster it came
     /// from, whole and filtered by kind and namespace.
     @Test func treeExportedWithKubectlEqualsItsCluster() throws {
-        try DiffTestSupport.withTemporaryDirectorySync { dir in
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        do {
             let server = try FixtureServer(["--generate", "3x11x4"], in: dir)
             let raw = try Self.run("kubectl", ["--kubeconfig", server.kubeconfig, "get", Self.resources, "-A", "-o", "yaml"])
-            #expect(raw.status == 0, "\(raw.stderr)")
-            try DiffTestSupport.write(raw.stdout, to: dir + "/raw.yaml")
+            #expect(raw.code == 0, "\(raw.stderr)")
+            try CLI.write(raw.stdout, to: dir + "/raw.yaml")
             let neat = try DiffCommandTests.meshdump(["neat", "-f", dir + "/raw.yaml"])
-            try DiffTestSupport.write(neat.stdout, to: dir + "/tree/mesh.yaml")
+            try CLI.write(neat.stdout, to: dir + "/tree/mesh.yaml")
 
             let whole = try DiffCommandTests.meshdump(["diff", dir + "/tree", "cluster:", "--kubeconfig", server.kubeconfig])
             #expect(whole.stderr == "")
             #expect(whole.stdout == "0 changed, 0 added, 0 removed, 132 unchanged\n")
-            #expect(whole.status == 0)
+            #expect(whole.code == 0)
 
             let some = try DiffCommandTests.meshdump(["diff", "cluster:fixture", dir + "/tree", "--kubeconfig", server.kubeconfig,
                                                       "--kinds", "vs,dr", "-n", "payments-0", "-o", "stat"])
             #expect(some.stdout == "0 changed, 0 added, 0 removed, 8 unchanged\n")
-            #expect(some.status == 0)
+            #expect(some.code == 0)
 
             let typo = try DiffCommandTests.meshdump(["diff", "cluster:", dir + "/tree", "--kubeconfig", server.kubeconfig, "-n", "payments-9", "-n", "payments-0"])
             #expect(typo.stdout == "0 changed, 0 added, 0 removed, 44 unchanged\n")
             #expect(typo.stderr == "meshdump: warning: no objects in namespace \"payments-9\" on either side (-n payments-9)\n")
-            #expect(typo.status == 0)
+            #expect(typo.code == 0)
         }
     }
 
@@ -150,9 +152,11 @@ struct DiffClusterCommandTests {
     /// weights by route name, an object only the cluster has and one only the tree has. The
     /// server's `50` for the tree's `50.0` is no change.
     @Test func treeAgainstChangedCluster() throws {
-        try DiffTestSupport.withTemporaryDirectorySync { dir in
-            try DiffTestSupport.write(Self.served, to: dir + "/served/mesh.yaml")
-            for (path, text) in Self.tree { try DiffTestSupport.write(text, to: dir + "/tree/" + path) }
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        do {
+            try CLI.write(Self.served, to: dir + "/served/mesh.yaml")
+            for (path, text) in Self.tree { try CLI.write(text, to: dir + "/tree/" + path) }
             let server = try FixtureServer(["--fixtures", dir + "/served"], in: dir)
             let outcome = try DiffCommandTests.meshdump(["diff", dir + "/tree", "cluster:fixture", "--kubeconfig", server.kubeconfig])
             #expect(outcome.stderr == "")
@@ -166,10 +170,10 @@ struct DiffClusterCommandTests {
                 1 changed, 1 added, 1 removed, 1 unchanged
 
                 """)
-            #expect(outcome.status == 1)
+            #expect(outcome.code == 1)
 
             let unknown = try DiffCommandTests.meshdump(["diff", dir + "/tree", "cluster:staging", "--kubeconfig", server.kubeconfig])
-            #expect(unknown.status == 2)
+            #expect(unknown.code == 2)
             #expect(unknown.stderr == "meshdump: error: context \"staging\" does not exist in \(server.kubeconfig)\n")
         }
     }

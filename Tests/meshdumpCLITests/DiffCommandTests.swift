@@ -4,72 +4,46 @@ import Testing
 /// `meshdump diff` as users run it: exit 0 equal, 1 different, 2 error (like diff(1)), output
 /// on standard output, errors on standard error.
 struct DiffCommandTests {
-    /// What a run of the binary printed and how it exited.
-    struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+    /// Runs meshdump in the package root, so paths in messages are the relative ones given.
+    static func meshdump(_ arguments: [String], stdin: String? = nil) throws -> CLI.Result {
+        try CLI.run(arguments, stdin: stdin, cwd: CLI.packageRoot.path)
     }
 
-    /// The `meshdump` binary `swift test` built next to the test bundle.
-    static let binary: String = {
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("meshdump").path
-    }()
-
-    static func meshdump(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: DiffTestSupport.root)
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                       stderr: String(decoding: stderr, as: UTF8.self))
-    }
+    static func golden(_ name: String) throws -> String { try CLI.read(CLI.testdata("diff/istio/" + name)) }
 
     static let old = "testdata/diff/istio/old"
     static let new = "testdata/diff/istio/new"
 
     @Test func differentTreesExitOneWithTheGoldenText() throws {
         let outcome = try Self.meshdump(["diff", Self.old, Self.new])
-        #expect(outcome.status == 1)
+        #expect(outcome.code == 1)
         #expect(outcome.stderr == "")
-        #expect(outcome.stdout == (try String(contentsOfFile: DiffTestSupport.testdata("istio/expected.text"), encoding: .utf8)))
+        #expect(outcome.stdout == (try Self.golden("expected.text")))
     }
 
     @Test(arguments: ["text", "json", "unified", "stat"])
     func everyFormatMatchesItsGolden(format: String) throws {
         let outcome = try Self.meshdump(["diff", "--output", format, Self.old, Self.new])
-        #expect(outcome.status == 1)
-        #expect(outcome.stdout == (try String(contentsOfFile: DiffTestSupport.testdata("istio/expected.\(format)"), encoding: .utf8)))
+        #expect(outcome.code == 1)
+        #expect(outcome.stdout == (try Self.golden("expected.\(format)")))
     }
 
     @Test func equalTreesExitZero() throws {
         let outcome = try Self.meshdump(["diff", Self.new, Self.new])
-        #expect(outcome.status == 0)
+        #expect(outcome.code == 0)
         #expect(outcome.stdout == "0 changed, 0 added, 0 removed, 24 unchanged\n")
     }
 
     @Test func ignoringEveryDifferenceExitsZero() throws {
         let outcome = try Self.meshdump(["diff", "-o", "stat", Self.old, Self.new, "--kinds", "gw", "--ignore", "spec.servers[port.number=80].hosts"])
-        #expect(outcome.status == 0)
+        #expect(outcome.code == 0)
         #expect(outcome.stdout == "0 changed, 0 added, 0 removed, 1 unchanged\n")
     }
 
     @Test func standardInputIsOneSide() throws {
-        let text = try String(contentsOfFile: DiffTestSupport.testdata("istio/new/bookinfo/virtualservices/ratings.yaml"), encoding: .utf8)
+        let text = try CLI.read(CLI.testdata("diff/istio/new/bookinfo/virtualservices/ratings.yaml"))
         let outcome = try Self.meshdump(["diff", "-", Self.new + "/bookinfo/virtualservices/ratings.yaml"], stdin: text.replacingOccurrences(of: "v1beta1", with: "v1"))
-        #expect(outcome.status == 1)
+        #expect(outcome.code == 1)
         #expect(outcome.stdout == """
             ~ VirtualService ratings
               ~ apiVersion: networking.istio.io/v1 → networking.istio.io/v1beta1
@@ -88,7 +62,7 @@ struct DiffCommandTests {
     ])
     func errorsExitTwoNamingTheProblem(arguments: [String], message: String) throws {
         let outcome = try Self.meshdump(arguments)
-        #expect(outcome.status == 2)
+        #expect(outcome.code == 2)
         #expect(outcome.stdout == "")
         #expect(outcome.stderr == message)
     }
@@ -96,8 +70,10 @@ struct DiffCommandTests {
     /// A cluster side whose kubeconfig names no such context, or that has no kubeconfig, is an
     /// error (exit 2) naming the problem; nothing is printed on standard output.
     @Test func unreachableClusterSideIsAnError() throws {
-        try DiffTestSupport.withTemporaryDirectorySync { dir in
-            try DiffTestSupport.write("""
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        do {
+            try CLI.write("""
                 apiVersion: v1
                 kind: Config
                 clusters:
@@ -110,11 +86,11 @@ struct DiffCommandTests {
 
                 """, to: dir + "/kubeconfig")
             let missing = try Self.meshdump(["diff", "cluster:prod", Self.new, "--kubeconfig", dir + "/kubeconfig"])
-            #expect(missing.status == 2)
+            #expect(missing.code == 2)
             #expect(missing.stdout == "")
             #expect(missing.stderr == "meshdump: error: context \"prod\" does not exist in \(dir)/kubeconfig\n")
             let noCurrent = try Self.meshdump(["diff", Self.new, "cluster:", "--kubeconfig", dir + "/none.yaml"])
-            #expect(noCurrent.status == 2)
+            #expect(noCurrent.code == 2)
             #expect(noCurrent.stderr.hasPrefix("meshdump: error: "))
             #expect(noCurrent.stderr.contains("none.yaml"))
         }
@@ -122,7 +98,7 @@ struct DiffCommandTests {
 
     @Test func badOutputFormatIsAUsageError() throws {
         let outcome = try Self.meshdump(["diff", "-o", "html", Self.old, Self.new])
-        #expect(outcome.status == 2)
+        #expect(outcome.code == 2)
         #expect(outcome.stderr.contains("'html' is invalid for '-o <output>'"))
     }
 
@@ -130,7 +106,7 @@ struct DiffCommandTests {
         let auto = try Self.meshdump(["diff", Self.old, Self.new])
         #expect(!auto.stdout.contains("\u{1B}["))
         let always = try Self.meshdump(["diff", "--color", "always", Self.old, Self.new])
-        #expect(always.stdout == (try String(contentsOfFile: DiffTestSupport.testdata("istio/expected-color.text"), encoding: .utf8)))
+        #expect(always.stdout == (try Self.golden("expected-color.text")))
         let never = try Self.meshdump(["diff", "--color", "never", Self.old, Self.new])
         #expect(never.stdout == auto.stdout)
     }
