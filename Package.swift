@@ -26,6 +26,7 @@ let package = Package(
             name: "MeshDumpKube",
             dependencies: [
                 "MeshDumpCore",
+                "MeshDump",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -64,8 +65,8 @@ let package = Package(
         .executableTarget(name: "kube-list-bench", dependencies: ["MeshDumpKube", "MeshDumpCore"]),
         .testTarget(name: "MeshDumpCoreTests", dependencies: ["MeshDumpCore"]),
         .testTarget(name: "MeshDumpTests", dependencies: ["MeshDump", "MeshDumpCore"]),
-        .testTarget(name: "MeshDumpKubeTests", dependencies: ["MeshDumpKube", "KubeFixtureServer", "MeshDumpCore"]),
+        .testTarget(name: "MeshDumpKubeTests", dependencies: ["MeshDumpKube", "KubeFixtureServer", "MeshDump", "MeshDumpCore"]),
         .testTarget(name: "KubeFixtureServerTests", dependencies: ["KubeFixtureServer", "MeshDumpCore"]),
-        .testTarget(name: "meshdumpCLITests", dependencies: ["meshdump"]),
+        .testTarget(name: "meshdumpCLITests", dependencies: ["meshdump", "fixture-apiserver"]),
     ]
 )

@@ -77,7 +77,7 @@ import Testing
         try await withServer(try cluster()) { server in
             server.faults.add(Fault(.forbidden, match: .init(clusterWideListsOnly: true, pathPrefix: "/apis/")))
             let client = try client(server)
-            let listed = try await client.collect("authorizationpolicies", filter: ListFilter(excludedNamespaces: ["checkout-*"]))
+            let listed = try await client.collect("authorizationpolicies", filter: ListFilter(excludedNamespaces: [try Glob("checkout-*")]))
             await client.shutdown()
             #expect(listed.result.succeeded && listed.result.listedPerNamespace)
             #expect(listed.keys == expectedKeys(generator, kind: "AuthorizationPolicy").filter { !$0.hasPrefix("checkout-") })

@@ -103,7 +103,7 @@ import Testing
             #expect(paths == ["/apis/networking.istio.io/v1/namespaces/catalog-0/gateways", "/apis/networking.istio.io/v1/namespaces/nope/gateways",
                               "/apis/networking.istio.io/v1/namespaces/search-0/gateways"])
             server.log.clear()
-            let excluded = try await client.collect("gateways", filter: ListFilter(excludedNamespaces: ["payments-0", "ch*"], labelSelector: "version in (v1,v2)"))
+            let excluded = try await client.collect("gateways", filter: ListFilter(excludedNamespaces: try ["payments-0", "ch*"].map(Glob.init), labelSelector: "version in (v1,v2)"))
             #expect(excluded.result.namespaces == ["catalog-0", "search-0"])
             #expect(excluded.objects.allSatisfy { ($0.value[path: ["metadata", "labels", "version"]]?.stringValue ?? "") != "v3" })
             #expect(excluded.objects.count == 32)

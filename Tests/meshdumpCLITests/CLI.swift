@@ -28,9 +28,19 @@ enum CLI {
         return packageRoot.appendingPathComponent(".build/debug/meshdump")
     }()
 
+    /// Runs meshdump.
     static func run(_ arguments: [String], stdin: String? = nil, cwd: String? = nil) throws -> Result {
+        try runProcess(binary, arguments, stdin: stdin, cwd: cwd)
+    }
+
+    /// Runs another program found on PATH (kubectl).
+    static func runTool(_ name: String, _ arguments: [String]) throws -> Result {
+        try runProcess(URL(fileURLWithPath: "/usr/bin/env"), [name] + arguments, stdin: nil, cwd: nil)
+    }
+
+    private static func runProcess(_ executable: URL, _ arguments: [String], stdin: String?, cwd: String?) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
         let out = Pipe(), input = Pipe()

@@ -4,49 +4,6 @@ import Testing
 /// `meshdump diff` against a live cluster: the fixture API server (built with the package),
 /// with real kubectl as the reference exporter.
 struct DiffClusterCommandTests {
-    /// A running `fixture-apiserver` and the kubeconfig it wrote.
-    final class FixtureServer {
-        let process = Process()
-        let kubeconfig: String
-
-        init(_ arguments: [String], in dir: String) throws {
-            kubeconfig = dir + "/kubeconfig"
-            let binary = CLI.binary.deletingLastPathComponent().appendingPathComponent("fixture-apiserver")
-            process.executableURL = binary
-            process.arguments = arguments + ["--write-kubeconfig", kubeconfig]
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            // The server prints its URL once it listens (and after writing the kubeconfig).
-            var seen = Data()
-            while !seen.contains(UInt8(ascii: "\n")) {
-                let chunk = out.fileHandleForReading.availableData
-                if chunk.isEmpty { throw CocoaError(.fileReadUnknown) }
-                seen.append(chunk)
-            }
-        }
-
-        deinit {
-            process.terminate()
-            process.waitUntilExit()
-        }
-    }
-
-    static func run(_ executable: String, _ arguments: [String]) throws -> CLI.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [executable] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return .init(stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self), code: process.terminationStatus)
-    }
-
     static let resources = "virtualservices,gateways,envoyfilters,destinationrules,sidecars,peerauthentications,authorizationpolicies,requestauthentications,telemetries,proxyconfigs,serviceentries"
 
     /// A tree exported with `kubectl get -o yaml | meshdump neat` equals the cluster it came
@@ -56,7 +13,7 @@ struct DiffClusterCommandTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         do {
             let server = try FixtureServer(["--generate", "3x11x4"], in: dir)
-            let raw = try Self.run("kubectl", ["--kubeconfig", server.kubeconfig, "get", Self.resources, "-A", "-o", "yaml"])
+            let raw = try CLI.runTool("kubectl", ["--kubeconfig", server.kubeconfig, "get", Self.resources, "-A", "-o", "yaml"])
             #expect(raw.code == 0, "\(raw.stderr)")
             try CLI.write(raw.stdout, to: dir + "/raw.yaml")
             let neat = try DiffCommandTests.meshdump(["neat", "-f", dir + "/raw.yaml"])

@@ -13,9 +13,14 @@ struct ListReplies {
     }
 
     func list(_ type: ResourceType, version: String, namespace: String?, query: Query) -> Reply {
-        let labels: LabelSelector?, fields: FieldSelector?
+        var labels: LabelSelector? = nil
+        let fields: FieldSelector?
         do {
-            labels = try query.labelSelector.map { s throws(SelectorError) in try LabelSelector(parsing: s) }
+            if let text = query.labelSelector, !text.isEmpty { labels = try LabelSelector(parsing: text) }
+        } catch {
+            return .badRequest("unable to parse requirement: \(error.reason)")
+        }
+        do {
             fields = try query.fieldSelector.map { s throws(SelectorError) in try FieldSelector(parsing: s) }
         } catch {
             return .badRequest(error.message)
@@ -36,7 +41,7 @@ struct ListReplies {
         var more = false
         while index < end {
             let object = items[index]
-            if labels?.matches(object.labels) ?? true, fields?.matches(namespace: object.namespace, name: object.name) ?? true {
+            if labels?.matches({ object.labels[$0] }) ?? true, fields?.matches(namespace: object.namespace, name: object.name) ?? true {
                 if page.count == limit { more = true; break }
                 page.append(object)
             }

@@ -26,7 +26,7 @@ public struct DiffRequest: Sendable {
         }
         if context?.isEmpty == true { throw DiffUsageError("--context names no context") }
         self.ignore = IgnoreSet(try ignore.map { try IgnorePattern(parsing: $0) })
-        filter = ObjectFilter(kinds: try kinds.map(ObjectFilter.kinds(parsing:)),
+        filter = ObjectFilter(kinds: try kinds.map { try KindSelection(parsing: [$0]) },
                               namespaces: namespaces.isEmpty ? nil : Set(namespaces))
         self.context = context
         self.kubeconfig = kubeconfig
@@ -38,7 +38,7 @@ public struct DiffRequest: Sendable {
     public func clusterListing(for operand: DiffOperand) -> ClusterListing? {
         guard case .cluster(let named) = operand else { return nil }
         return ClusterListing(context: named ?? context, kubeconfig: kubeconfig,
-                              kinds: filter.kinds ?? IstioKinds.defaults,
+                              kinds: filter.kinds ?? KindSelection(),
                               namespaces: filter.namespaces.map { $0.sorted() })
     }
 
@@ -61,7 +61,7 @@ public struct ClusterListing: Sendable, Equatable {
     /// The kubeconfig context, or nil for the current one.
     public var context: String?
     public var kubeconfig: String?
-    public var kinds: [Kind]
+    public var kinds: KindSelection
     /// The namespaces, sorted, or nil for all.
     public var namespaces: [String]?
 }

@@ -82,7 +82,7 @@ public struct IgnoreSet: Sendable {
             var j = state.step
             while j < steps.count, case .key(let part) = steps[j] {
                 joined = j == state.step ? part : joined + "." + part
-                if Glob.matches(joined, key) { result.append(State(pattern: state.pattern, step: j + 1)) }
+                if IgnoreWildcard.matches(joined, key) { result.append(State(pattern: state.pattern, step: j + 1)) }
                 j += 1
             }
             return result
@@ -100,15 +100,15 @@ public struct IgnoreSet: Sendable {
         case .any, .anyEntry: matched = true
         case .index(let n): matched = n == index
         case .entry(let key, let glob):
-            matched = entry[path: key].map { Glob.matches(glob, ListIdentity.text(of: $0)) } ?? false
+            matched = entry[path: key].map { IgnoreWildcard.matches(glob, ListIdentity.text(of: $0)) } ?? false
         case .key, .quotedKey: matched = false
         }
         return matched ? [State(pattern: state.pattern, step: state.step + 1)] : []
     }
 }
 
-/// `*` globs: `*` matches any run of characters, everything else itself.
-enum Glob {
+/// The `*` of ignore paths: any run of characters (`[` and `?` belong to the path syntax).
+enum IgnoreWildcard {
     static func matches(_ pattern: String, _ text: String) -> Bool {
         if !pattern.contains("*") { return pattern == text }
         let p = Array(pattern.utf8), t = Array(text.utf8)

@@ -23,13 +23,13 @@ public struct ObjectMatch: Sendable {
     /// Kinds (by kind, resource or short name in the rules file); nil means any kind.
     public var kinds: [Kind]?
     /// Namespace globs; nil means any namespace (cluster-scoped objects match only then).
-    public var namespaces: [NameGlob]?
-    public var names: [NameGlob]?
+    public var namespaces: [Glob]?
+    public var names: [Glob]?
     public var labels: LabelSelector?
     /// `where`: fields that must hold a value.
     public var conditions: [FieldCondition]
 
-    public init(kinds: [Kind]? = nil, namespaces: [NameGlob]? = nil, names: [NameGlob]? = nil, labels: LabelSelector? = nil,
+    public init(kinds: [Kind]? = nil, namespaces: [Glob]? = nil, names: [Glob]? = nil, labels: LabelSelector? = nil,
                 conditions: [FieldCondition] = []) {
         self.kinds = kinds
         self.namespaces = namespaces

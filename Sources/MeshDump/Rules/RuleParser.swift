@@ -72,12 +72,12 @@ struct RuleParser {
     }
 
     /// Globs that must be able to match a name (`Team-*` never matches a namespace).
-    private func globs(_ node: RulesNode, what: String, isValid: (String) -> Bool, charset: String) throws(RulesFileError) -> [NameGlob] {
-        var out: [NameGlob] = []
+    private func globs(_ node: RulesNode, what: String, isValid: (String) -> Bool, charset: String) throws(RulesFileError) -> [Glob] {
+        var out: [Glob] = []
         for (text, item) in try node.strings(what: "\(what) globs") {
-            let glob: NameGlob
+            let glob: Glob
             do {
-                glob = try NameGlob(text)
+                glob = try Glob(text)
             } catch {
                 throw item.error(error.description)
             }

@@ -33,14 +33,16 @@ public struct TreeLayout: Sendable {
         return lower + "s"
     }
 
-    /// The object's path relative to the tree's root; throws when its namespace or name could
-    /// escape the tree or make an impossible file name.
-    public func relativePath(of object: Object) throws(ObjectError) -> String {
+    /// The object's path relative to the tree's root (under `folder` when given, as for one
+    /// context of several); throws when its namespace or name could escape the tree or make an
+    /// impossible file name. `resource` overrides the kind's resource name (from discovery).
+    public func relativePath(of object: Object, resource: String? = nil, folder: String? = nil) throws(ObjectError) -> String {
         let id = object.id
         try Self.check(id.name, "name", object)
         if !id.namespace.isEmpty { try Self.check(id.namespace, "namespace", object) }
-        let folder = id.namespace.isEmpty ? Self.clusterScopedFolder : id.namespace
-        return "\(folder)/\(resource(of: id))/\(id.name).\(format.fileExtension)"
+        let namespaceFolder = id.namespace.isEmpty ? Self.clusterScopedFolder : id.namespace
+        let path = "\(namespaceFolder)/\(resource ?? self.resource(of: id))/\(id.name).\(format.fileExtension)"
+        return folder.map { "\($0)/\(path)" } ?? path
     }
 
     private static func check(_ part: String, _ label: String, _ object: Object) throws(ObjectError) {

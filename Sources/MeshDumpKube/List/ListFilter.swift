@@ -1,3 +1,5 @@
+import MeshDumpCore
+
 /// Which objects of a kind to list: namespaces (`-n`), namespaces to leave out
 /// (`--exclude-namespace GLOB`) and a label selector (`-l`).
 ///
@@ -8,10 +10,10 @@ public struct ListFilter: Sendable, Equatable {
     /// Only these namespaces; empty means all.
     public var namespaces: [String]
     /// Globs (`*`, `?`, `[abc]`) of namespaces to leave out.
-    public var excludedNamespaces: [String]
+    public var excludedNamespaces: [Glob]
     public var labelSelector: String?
 
-    public init(namespaces: [String] = [], excludedNamespaces: [String] = [], labelSelector: String? = nil) {
+    public init(namespaces: [String] = [], excludedNamespaces: [Glob] = [], labelSelector: String? = nil) {
         self.namespaces = namespaces
         self.excludedNamespaces = excludedNamespaces
         self.labelSelector = labelSelector
@@ -19,7 +21,7 @@ public struct ListFilter: Sendable, Equatable {
 
     /// Whether objects of `namespace` are left out.
     public func excludes(namespace: String) -> Bool {
-        excludedNamespaces.contains { Glob.matches($0, namespace) }
+        excludedNamespaces.contains { $0.matches(namespace) }
     }
 
     /// The namespaces to list one by one, when `-n` named some: sorted, without duplicates or
@@ -31,7 +33,7 @@ public struct ListFilter: Sendable, Equatable {
     /// Query parameters for a cluster-wide list: the label selector and the literal exclusions.
     var clusterWideQuery: [(String, String)] {
         var query = namespacedQuery
-        let literal = excludedNamespaces.filter { !Glob.hasWildcards($0) }
+        let literal = excludedNamespaces.filter(\.isLiteral).map(\.pattern)
         if !literal.isEmpty {
             query.append(("fieldSelector", literal.map { "metadata.namespace!=\($0)" }.joined(separator: ",")))
         }

@@ -6,6 +6,7 @@ import Darwin
 import ArgumentParser
 import MeshDump
 import MeshDumpCore
+import MeshDumpKube
 
 /// `meshdump diff`: a semantic diff of two trees, files, standard input or clusters.
 struct Diff: AsyncParsableCommand {
@@ -71,7 +72,7 @@ struct Diff: AsyncParsableCommand {
 
     /// The source of a `cluster:` side: the cluster's objects, neat as export writes them.
     private static func clusterSource(_ listing: ClusterListing) throws -> any DiffSource {
-        NeatedDiffSource(try ClusterDiffSource(listing))
+        NeatedDiffSource(try ClusterDiffSource(listing, diagnostics: StandardErrorDiagnostics()))
     }
 }
 

@@ -22,10 +22,10 @@ struct DiffClusterSideTests {
         let request = try DiffRequest(old: "cluster:", new: "cluster:dr-site", kinds: "vs,gw", namespaces: ["b", "a"],
                                       context: "main", kubeconfig: "/k")
         let gw = IstioKinds.named("gw")!, vs = IstioKinds.named("vs")!
-        #expect(request.clusterListing(for: request.old) == ClusterListing(context: "main", kubeconfig: "/k", kinds: [vs, gw], namespaces: ["a", "b"]))
+        #expect(request.clusterListing(for: request.old) == ClusterListing(context: "main", kubeconfig: "/k", kinds: KindSelection(kinds: [vs, gw]), namespaces: ["a", "b"]))
         #expect(request.clusterListing(for: request.new)?.context == "dr-site")
         let plain = try DiffRequest(old: "cluster:", new: "tree")
-        #expect(plain.clusterListing(for: plain.old) == ClusterListing(context: nil, kubeconfig: nil, kinds: IstioKinds.defaults, namespaces: nil))
+        #expect(plain.clusterListing(for: plain.old) == ClusterListing(context: nil, kubeconfig: nil, kinds: KindSelection(), namespaces: nil))
         #expect(plain.clusterListing(for: plain.new) == nil)
     }
 
@@ -78,7 +78,7 @@ struct DiffClusterSideTests {
         let tree = try FileObjectSource(paths: [DiffGoldenTests.old]).objects()
         let served = try FileObjectSource(paths: [DiffGoldenTests.new]).objects().enumerated().map { try Self.asServed($1, $0) }
         let result = try await DiffRun(old: FileDiffSource(path: DiffGoldenTests.old), new: NeatedDiffSource(ServerObjects(objects: served)),
-                                       filter: ObjectFilter(kinds: [IstioKinds.named("gw")!])).run()
+                                       filter: ObjectFilter(kinds: KindSelection(kinds: [IstioKinds.named("gw")!]))).run()
         #expect(result.summary == "1 changed, 0 added, 0 removed, 0 unchanged")
         let json = String(decoding: try DiffFormat.json.render(result), as: UTF8.self)
         #expect(json.contains(#""newSource": "test: /apis/x""#))

@@ -105,7 +105,7 @@ struct DiffErrorTests {
     }
 
     @Test func unknownKindIsRefused() {
-        #expect(throws: DiffUsageError.self) { try DiffRequest(old: "a", new: "b", kinds: "vs,virtualsevice") }
-        #expect(throws: DiffUsageError("--kinds names no kind")) { try DiffRequest(old: "a", new: "b", kinds: " , ") }
+        #expect(throws: KindSelectionError(name: "virtualsevice")) { try DiffRequest(old: "a", new: "b", kinds: "vs,virtualsevice") }
+        #expect(throws: KindSelectionError(name: nil)) { try DiffRequest(old: "a", new: "b", kinds: " , ") }
     }
 }

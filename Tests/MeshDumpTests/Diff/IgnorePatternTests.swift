@@ -77,6 +77,6 @@ struct IgnorePatternTests {
         ("a*b*c", "axxbyyc", true), ("a*b*c", "axxbyy", false), ("exact", "exact", true), ("exact", "exact2", false),
     ])
     func globs(pattern: String, text: String, matches: Bool) {
-        #expect(Glob.matches(pattern, text) == matches)
+        #expect(IgnoreWildcard.matches(pattern, text) == matches)
     }
 }

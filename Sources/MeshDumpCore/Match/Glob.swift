@@ -1,6 +1,6 @@
 /// A shell-style pattern for names: `*` any run of characters, `?` one character, `[a-z]` and
 /// `[!0-9]` one character of (or not of) a set, `\` takes the next character literally.
-public struct NameGlob: Sendable, Hashable, CustomStringConvertible {
+public struct Glob: Sendable, Hashable, CustomStringConvertible {
     enum Token: Sendable, Hashable {
         case literal(UInt8)
         case any
@@ -12,9 +12,9 @@ public struct NameGlob: Sendable, Hashable, CustomStringConvertible {
     let tokens: [Token]
 
     /// Compiles `pattern`; throws a message saying what is wrong with it.
-    public init(_ pattern: String) throws(NameGlobError) {
+    public init(_ pattern: String) throws(GlobError) {
         self.pattern = pattern
-        guard !pattern.isEmpty else { throw NameGlobError(pattern: pattern, reason: "it is empty") }
+        guard !pattern.isEmpty else { throw GlobError(pattern: pattern, reason: "it is empty") }
         let b = Array(pattern.utf8)
         var tokens: [Token] = []
         var i = 0
@@ -27,7 +27,7 @@ public struct NameGlob: Sendable, Hashable, CustomStringConvertible {
                 tokens.append(.any)
                 i += 1
             case UInt8(ascii: "\\"):
-                guard i + 1 < b.count else { throw NameGlobError(pattern: pattern, reason: "it ends with \"\\\"") }
+                guard i + 1 < b.count else { throw GlobError(pattern: pattern, reason: "it ends with \"\\\"") }
                 tokens.append(.literal(b[i + 1]))
                 i += 2
             case UInt8(ascii: "["):
@@ -41,7 +41,7 @@ public struct NameGlob: Sendable, Hashable, CustomStringConvertible {
                 while j < b.count, b[j] != UInt8(ascii: "]") {
                     if j + 2 < b.count, b[j + 1] == UInt8(ascii: "-"), b[j + 2] != UInt8(ascii: "]") {
                         guard b[j] <= b[j + 2] else {
-                            throw NameGlobError(pattern: pattern, reason: "the range \"\(Character(Unicode.Scalar(b[j])))-\(Character(Unicode.Scalar(b[j + 2])))\" is backwards")
+                            throw GlobError(pattern: pattern, reason: "the range \"\(Character(Unicode.Scalar(b[j])))-\(Character(Unicode.Scalar(b[j + 2])))\" is backwards")
                         }
                         ranges.append(b[j]...b[j + 2])
                         j += 3
@@ -50,12 +50,12 @@ public struct NameGlob: Sendable, Hashable, CustomStringConvertible {
                         j += 1
                     }
                 }
-                guard j < b.count else { throw NameGlobError(pattern: pattern, reason: "\"[\" is not closed by \"]\"") }
-                guard !ranges.isEmpty else { throw NameGlobError(pattern: pattern, reason: "\"[]\" matches nothing") }
+                guard j < b.count else { throw GlobError(pattern: pattern, reason: "\"[\" is not closed by \"]\"") }
+                guard !ranges.isEmpty else { throw GlobError(pattern: pattern, reason: "\"[]\" matches nothing") }
                 tokens.append(.set(ranges, negated: negated))
                 i = j + 1
             case UInt8(ascii: "]"):
-                throw NameGlobError(pattern: pattern, reason: "\"]\" has no \"[\" before it")
+                throw GlobError(pattern: pattern, reason: "\"]\" has no \"[\" before it")
             default:
                 tokens.append(.literal(b[i]))
                 i += 1
@@ -70,7 +70,7 @@ public struct NameGlob: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The literal characters of the pattern, to check they can occur in a name.
-    var literals: [UInt8] {
+    public var literals: [UInt8] {
         tokens.compactMap { if case .literal(let c) = $0 { c } else { nil } }
     }
 
@@ -110,7 +110,7 @@ public struct NameGlob: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A pattern that does not compile.
-public struct NameGlobError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct GlobError: Error, Sendable, Equatable, CustomStringConvertible {
     public var pattern: String
     public var reason: String
     public var description: String { "invalid glob \"\(pattern)\": \(reason)" }

@@ -1,12 +1,12 @@
 /// The name syntaxes Kubernetes and Istio accept, for validating a rules file before it runs.
-enum KubernetesNames {
+public enum KubernetesNames {
     /// A namespace name: an RFC 1123 label (`[a-z0-9]([-a-z0-9]*[a-z0-9])?`, at most 63).
-    static func isNamespace(_ s: String) -> Bool {
+    public static func isNamespace(_ s: String) -> Bool {
         isLabel(Array(s.utf8))
     }
 
     /// An object name: an RFC 1123 subdomain (labels joined by dots, at most 253).
-    static func isObjectName(_ s: String) -> Bool {
+    public static func isObjectName(_ s: String) -> Bool {
         let bytes = Array(s.utf8)
         guard !bytes.isEmpty, bytes.count <= 253 else { return false }
         return bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).allSatisfy { isLabel(Array($0)) }
@@ -27,7 +27,7 @@ enum KubernetesNames {
 
     /// A label or annotation key: an optional DNS subdomain prefix and `/`, then a name of at most
     /// 63 characters, alphanumerics with `-`, `_`, `.` inside.
-    static func isLabelKey(_ s: String) -> Bool {
+    public static func isLabelKey(_ s: String) -> Bool {
         var name = Substring(s)
         if let slash = s.lastIndex(of: "/") {
             guard isObjectName(String(s[..<slash])) else { return false }
@@ -37,7 +37,7 @@ enum KubernetesNames {
     }
 
     /// A label value: empty, or at most 63 alphanumerics with `-`, `_`, `.` inside.
-    static func isLabelValue(_ s: String) -> Bool {
+    public static func isLabelValue(_ s: String) -> Bool {
         s.isEmpty || isQualifiedName(Array(s.utf8))
     }
 
@@ -47,7 +47,7 @@ enum KubernetesNames {
     }
 
     /// A DNS host name as Istio writes hosts, optionally with a leading `*.` wildcard label.
-    static func isHost(_ s: String) -> Bool {
+    public static func isHost(_ s: String) -> Bool {
         var rest = Substring(s)
         if rest.hasPrefix("*.") { rest = rest.dropFirst(2) }
         guard !rest.isEmpty, rest.utf8.count <= 253 else { return false }
@@ -59,7 +59,7 @@ enum KubernetesNames {
     }
 
     /// A SPIFFE trust domain: a non-empty name without `/`, `:` or spaces.
-    static func isTrustDomain(_ s: String) -> Bool {
+    public static func isTrustDomain(_ s: String) -> Bool {
         !s.isEmpty && !s.contains(where: { $0 == "/" || $0 == ":" || $0 == " " || $0 == "*" })
     }
 }

@@ -1,5 +1,5 @@
 import Testing
-@testable import MeshDump
+@testable import MeshDumpCore
 
 struct LabelSelectorTests {
     static let labels = ["app": "web", "env": "prod", "app.kubernetes.io/managed-by": "tcm"]

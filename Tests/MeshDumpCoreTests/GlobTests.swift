@@ -1,7 +1,7 @@
 import Testing
-@testable import MeshDump
+@testable import MeshDumpCore
 
-struct NameGlobTests {
+struct GlobTests {
     @Test(arguments: [
         ("team-*", "team-000", true), ("team-*", "team-", true), ("team-*", "teams", false),
         ("*", "", true), ("?b", "gb", true), ("?b", "b", false), ("*-canary", "reviews-canary", true),
@@ -10,7 +10,7 @@ struct NameGlobTests {
         ("*.*", "a.b", true), ("*.*", "ab", false),
     ])
     func matches(_ pattern: String, _ name: String, _ expected: Bool) throws {
-        #expect(try NameGlob(pattern).matches(name) == expected)
+        #expect(try Glob(pattern).matches(name) == expected)
     }
 
     @Test(arguments: [
@@ -18,6 +18,6 @@ struct NameGlobTests {
         ("a\\", "it ends with \"\\\""), ("[z-a]", "the range \"z-a\" is backwards"), ("[]", "\"[]\" matches nothing"),
     ])
     func errors(_ pattern: String, _ reason: String) {
-        #expect(throws: NameGlobError(pattern: pattern, reason: reason)) { try NameGlob(pattern) }
+        #expect(throws: GlobError(pattern: pattern, reason: reason)) { try Glob(pattern) }
     }
 }

@@ -1,0 +1,89 @@
+import MeshDumpCore
+
+/// What an export did: per source and kind, how many objects in how many namespaces, what was
+/// skipped and what failed, and whether the tree was written.
+public struct ExportReport: Sendable {
+    /// One source's kinds.
+    public struct Source: Sendable {
+        public var name: String
+        public var folder: String?
+        public var kinds: [KindReport]
+    }
+
+    /// Objects written for one kind of one source.
+    public struct Count: Sendable, Equatable {
+        public var objects = 0
+        public var namespaces: Set<String> = []
+
+        mutating func add(namespace: String) {
+            objects += 1
+            if !namespace.isEmpty { namespaces.insert(namespace) }
+        }
+    }
+
+    public var output: String
+    public var sources: [Source]
+    /// Keyed by source name and resource, joined by NUL.
+    var counts: [String: Count]
+    /// Whether the tree on disk is now the new one.
+    public var committed = false
+    /// Why the tree was kept back although every kind was listed (`--strict`).
+    public var rejection: String?
+
+    init(output: String, sources: [Source], counts: [String: Count]) {
+        self.output = output
+        self.sources = sources
+        self.counts = counts
+    }
+
+    /// Every asked kind of every source was listed in full, and nothing rejected the tree.
+    public var complete: Bool { rejection == nil && !sources.contains { $0.kinds.contains(where: \.failed) } }
+
+    public func count(source: String, resource: String) -> Count {
+        counts[source + "\u{0}" + resource] ?? Count()
+    }
+
+    public var totalObjects: Int { counts.values.reduce(0) { $0 + $1.objects } }
+    public var totalNamespaces: Int {
+        Set(counts.map { key, count in count.namespaces.map { key.split(separator: "\u{0}")[0] + "/" + $0 } }.joined()).count
+    }
+
+    /// The summary printed on stderr: a line per kind, then the outcome.
+    public var summary: String {
+        var lines: [String] = []
+        let width = sources.flatMap(\.kinds).map(\.qualifiedResource.count).max() ?? 0
+        for source in sources {
+            lines.append("\(source.name)\(source.folder.map { " → \($0)/" } ?? ""):")
+            for kind in source.kinds {
+                let name = kind.qualifiedResource.padding(toLength: width)
+                let resource = String(kind.qualifiedResource.prefix { $0 != "." })
+                switch kind.outcome {
+                case .exported(let version):
+                    let c = count(source: source.name, resource: resource)
+                    lines.append("  \(name)  \(version.padding(toLength: 8))  \(c.objects) objects in \(c.namespaces.count) namespaces"
+                                 + (kind.note.map { " (\($0))" } ?? ""))
+                case .skipped(let reason):
+                    lines.append("  \(name)  skipped: \(reason)")
+                case .failed(let message):
+                    lines.append("  \(name)  FAILED: \(message)")
+                }
+            }
+        }
+        let failed = sources.flatMap(\.kinds).filter(\.failed).count
+        if committed {
+            lines.append("wrote \(totalObjects) objects in \(totalNamespaces) namespaces to \(output)/"
+                         + (failed > 0 ? " (partial: \(failed) kinds failed)" : ""))
+        } else if let rejection {
+            lines.append("\(rejection); \(output)/ was left as it was")
+        } else {
+            lines.append("\(failed) kinds failed; \(output)/ was left as it was (--allow-partial writes what succeeded)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    func padding(toLength length: Int) -> String {
+        count >= length ? self : self + String(repeating: " ", count: length - count)
+    }
+}
