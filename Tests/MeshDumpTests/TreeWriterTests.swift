@@ -91,7 +91,13 @@ struct TreeWriterTests {
     @Test func twoObjectsForOneFileIsAnError() throws {
         let writer = try TreeWriter(root: try temporaryDirectory() + "/data")
         try writer.write(try Self.object("VirtualService", "a", "x"))
-        #expect(throws: ObjectError.self) { try writer.write(try Self.object("VirtualService", "a", "x", group: "networking.istio.io/v1beta1")) }
+        do {
+            try writer.write(try Self.object("VirtualService", "a", "x", group: "networking.istio.io/v1beta1"))
+            Issue.record("expected an error")
+        } catch {
+            #expect("\(error)" == "<generated>: VirtualService a/x would be written to a/virtualservices/x.yaml, which VirtualService a/x already took")
+        }
+        #expect(writer.count == 1)
         writer.abort()
     }
 }

@@ -13,7 +13,7 @@ public struct DumpSource: ExportSource {
     }
 
     public func export(_ request: ExportRequest,
-                       deliver: @escaping @Sendable (Object, String) async throws -> Void) async throws -> [KindReport] {
+                       deliver: @escaping @Sendable (Object, String) throws -> Void) async throws -> [KindReport] {
         let layout = TreeLayout()
         var seen: [String: String] = [:]  // qualified resource → apiVersion of the first object
         for path in try InputPaths.expand(paths) {
@@ -24,7 +24,7 @@ public struct DumpSource: ExportSource {
                 let resource = layout.resource(of: id)
                 let qualified = id.group.isEmpty ? resource : "\(resource).\(id.group)"
                 if seen[qualified] == nil { seen[qualified] = object.version }
-                try await deliver(object, resource)
+                try deliver(object, resource)
             }
         }
         var reports: [KindReport] = request.kinds.kinds.map { kind in

@@ -5,13 +5,14 @@ import MeshDumpCore
 /// A source lists the asked kinds (concurrently if it can), handing each object to `deliver`
 /// with its kind's plural resource name as it arrives, so nothing waits for a whole cluster in
 /// memory; it reports per kind what happened instead of stopping at the first failing kind.
-/// `deliver` may be called concurrently for objects of different kinds.
+/// `deliver` is synchronous (neat, rules and one file write: no reason to suspend) and may be
+/// called concurrently for objects of different kinds.
 public protocol ExportSource: Sendable {
     /// How the summary names the source: a kubeconfig context, or `dumps`.
     var name: String { get }
 
     func export(_ request: ExportRequest,
-                deliver: @escaping @Sendable (_ object: Object, _ resource: String) async throws -> Void) async throws -> [KindReport]
+                deliver: @escaping @Sendable (_ object: Object, _ resource: String) throws -> Void) async throws -> [KindReport]
 }
 
 /// What to export: which kinds, which namespaces and labels.

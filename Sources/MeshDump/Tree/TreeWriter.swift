@@ -22,9 +22,10 @@ public final class TreeWriter: Sendable {
     private let staging: String
     private let state = Mutex(State())
 
+    /// Only what stays small however many objects are written: the folders made so far.
     private struct State {
         var directories: Set<String> = []
-        var written: [String: String] = [:]  // relative path → the object written there
+        var count = 0
         var finished = false
     }
 
@@ -54,20 +55,27 @@ public final class TreeWriter: Sendable {
         let directory = String(relative[..<relative.lastIndex(of: "/")!])
         var contents: [UInt8] = []
         try layout.format.write(object.value, isFirst: true, to: &contents)
-        let (needsDirectory, previous) = state.withLock { state -> (Bool, String?) in
-            if let previous = state.written[relative] { return (false, previous) }
-            state.written[relative] = "\(object.id) (\(object.origin))"
-            return (state.directories.insert(directory).inserted, nil)
-        }
-        if let previous {
-            throw ObjectError(origin: object.origin, message: "\(object.id) would be written to \(relative), which \(previous) already took")
-        }
+        let needsDirectory = state.withLock { $0.directories.insert(directory).inserted }
         if needsDirectory { try FileSystem.makeDirectories(staging + "/" + directory) }
-        try FileSystem.createFile(staging + "/" + relative, contents: contents)
+        do {
+            try FileSystem.createFile(staging + "/" + relative, contents: contents)
+        } catch {
+            guard error.code == EEXIST else { throw error }
+            throw ObjectError(origin: object.origin, message: "\(object.id) would be written to \(relative), which "
+                              + "\(Self.occupant(of: staging + "/" + relative)) already took")
+        }
+        state.withLock { $0.count += 1 }
     }
 
     /// How many objects were written.
-    public var count: Int { state.withLock { $0.written.count } }
+    public var count: Int { state.withLock { $0.count } }
+
+    /// The object already written to a file, for a message (read back rather than remembered,
+    /// so memory does not grow with the tree).
+    private static func occupant(of path: String) -> String {
+        guard let bytes = try? InputBytes.read(path: path), let object = try? ObjectDecoder(bytes).next() else { return "another object" }
+        return object.id.description
+    }
 
     /// Puts the new tree in place of the old one.
     public func commit() throws {

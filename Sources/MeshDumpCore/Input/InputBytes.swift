@@ -64,10 +64,12 @@ public final class InputBytes: @unchecked Sendable {
     }
 }
 
-/// An input that could not be opened or read.
+/// An input that could not be opened or read (or a file that could not be written).
 public struct InputError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var message: String
+    /// The `errno` behind it, when there was one.
+    public var code: Int32?
 
     public init(path: String, message: String) {
         self.path = path
@@ -76,6 +78,7 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
 
     public init(path: String, errno code: Int32) {
         self.init(path: path, message: String(cString: strerror(code)))
+        self.code = code
     }
 
     public var description: String { "\(path == "-" ? "<stdin>" : path): \(message)" }

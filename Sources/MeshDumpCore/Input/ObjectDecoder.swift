@@ -11,6 +11,8 @@ public final class ObjectDecoder {
 
     public let input: InputBytes
     public private(set) var format: Format
+    /// Whether objects get their line and column (callers that replace the origin skip it).
+    private let tracksPositions: Bool
     private var json: JSONParser
     private var yaml: YAMLReader?
     private var marks = MarkTracker()
@@ -35,8 +37,11 @@ public final class ObjectDecoder {
         var end: Int
     }
 
-    public init(_ input: InputBytes) {
+    /// Decodes `input`; with `tracksPositions` false, origins carry no line and column (for
+    /// callers that give objects an origin of their own, such as API responses).
+    public init(_ input: InputBytes, tracksPositions: Bool = true) {
         self.input = input
+        self.tracksPositions = tracksPositions
         json = JSONParser(input.buffer, source: input.displayName)
         json.skipWhitespace()
         if json.current == 0xEF, input.buffer.count >= 3, input.buffer[1] == 0xBB, input.buffer[2] == 0xBF {
@@ -142,7 +147,8 @@ public final class ObjectDecoder {
     // MARK: - JSON
 
     private func origin(atOffset offset: Int, document: Int) -> Origin {
-        Origin(source: input.source, document: document, mark: marks.mark(at: offset, in: input.buffer))
+        Origin(source: input.source, document: document,
+               mark: tracksPositions ? marks.mark(at: offset, in: input.buffer) : Mark(line: 0, column: 0))
     }
 
     /// Reads one top-level JSON value. An object's `items` array is skipped over first; if the

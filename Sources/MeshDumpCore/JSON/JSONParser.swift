@@ -195,32 +195,36 @@ struct JSONParser {
     }
 
     private mutating func parseEscapedString(from start: Int) throws(ReadError) -> String {
-        var bytes = Array(UnsafeBufferPointer(start: base + start, count: pos - start))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(pos - start + 32)
+        var run = start  // the start of bytes not yet copied
         while pos < count {
             let c = base[pos]
-            switch c {
-            case UInt8(ascii: "\""):
+            if c == UInt8(ascii: "\"") {
+                bytes.append(contentsOf: UnsafeBufferPointer(start: base + run, count: pos - run))
                 pos += 1
                 return String(decoding: bytes, as: UTF8.self)
-            case UInt8(ascii: "\\"):
-                pos += 1
-                guard let e = current else { throw error("unterminated string", at: start - 1) }
-                pos += 1
-                switch e {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): bytes.append(e)
-                case UInt8(ascii: "b"): bytes.append(0x08)
-                case UInt8(ascii: "f"): bytes.append(0x0C)
-                case UInt8(ascii: "n"): bytes.append(0x0A)
-                case UInt8(ascii: "r"): bytes.append(0x0D)
-                case UInt8(ascii: "t"): bytes.append(0x09)
-                case UInt8(ascii: "u"): appendUTF8(try unicodeEscape(), to: &bytes)
-                default: throw error("invalid escape '\\\(Character(Unicode.Scalar(e)))' in a string", at: pos - 2)
-                }
-            default:
-                if c < 0x20 { throw error("control character in a string must be escaped") }
-                bytes.append(c)
-                pos += 1
             }
+            if c < 0x20 { throw error("control character in a string must be escaped") }
+            guard c == UInt8(ascii: "\\") else {
+                pos += 1
+                continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(start: base + run, count: pos - run))
+            pos += 1
+            guard let e = current else { throw error("unterminated string", at: start - 1) }
+            pos += 1
+            switch e {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): bytes.append(e)
+            case UInt8(ascii: "b"): bytes.append(0x08)
+            case UInt8(ascii: "f"): bytes.append(0x0C)
+            case UInt8(ascii: "n"): bytes.append(0x0A)
+            case UInt8(ascii: "r"): bytes.append(0x0D)
+            case UInt8(ascii: "t"): bytes.append(0x09)
+            case UInt8(ascii: "u"): appendUTF8(try unicodeEscape(), to: &bytes)
+            default: throw error("invalid escape '\\\(Character(Unicode.Scalar(e)))' in a string", at: pos - 2)
+            }
+            run = pos
         }
         throw error("unterminated string", at: start - 1)
     }

@@ -86,7 +86,10 @@ public struct Mapping: Sendable {
 
     /// The entries in the order `areInIncreasingOrder` gives their keys.
     public func sortedByKey(_ areInIncreasingOrder: (String, String) -> Bool) -> [(key: String, value: Value)] {
-        keys.indices
+        if zip(keys, keys.dropFirst()).allSatisfy({ areInIncreasingOrder($0, $1) }) {
+            return Array(zip(keys, values).lazy.map { (key: $0, value: $1) })
+        }
+        return keys.indices
             .sorted { areInIncreasingOrder(keys[$0], keys[$1]) }
             .map { (keys[$0], values[$0]) }
     }

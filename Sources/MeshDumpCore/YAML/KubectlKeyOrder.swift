@@ -6,18 +6,39 @@
 public enum KubectlKeyOrder {
     /// A mapping's entries in kubectl's order. Keys are put in byte order first, so the result
     /// never depends on the mapping's own order, even where kubectl's order is not transitive.
+    ///
+    /// Keys made only of letters and the punctuation below `A` other than digits (`metadata`,
+    /// `app.kubernetes.io/name`) sort the same way in both orders, so most mappings need the
+    /// byte-order sort alone, or none when the API server already sent them sorted.
     public static func sorted(_ map: Mapping) -> [(key: String, value: Value)] {
-        map.sortedByKey { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            .sorted { areInIncreasingOrder($0.key, $1.key) }
+        let entries = map.sortedByKey { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        guard entries.count > 1, !entries.allSatisfy({ sortsAsBytes($0.key) }) else { return entries }
+        if entries.allSatisfy({ isASCII($0.key) }) {
+            return entries.sorted { asciiLess($0.key, $1.key) }
+        }
+        return entries.sorted { areInIncreasingOrder($0.key, $1.key) }
+    }
+
+    /// Whether a key's place among such keys is the same in kubectl's order and in byte order:
+    /// no digits (compared as numbers), nothing between `Z` and `a` (sorted before letters) and
+    /// nothing above `z`.
+    private static func sortsAsBytes(_ key: String) -> Bool {
+        key.utf8.allSatisfy { c in
+            (c < 0x30 || (c > 0x39 && c < 0x5B) || (c > 0x60 && c < 0x7B))
+        }
     }
 
     public static func areInIncreasingOrder(_ a: String, _ b: String) -> Bool {
-        if a.utf8.allSatisfy({ $0 < 0x80 }), b.utf8.allSatisfy({ $0 < 0x80 }) {
-            var a = a
-            var b = b
-            return a.withUTF8 { ua in b.withUTF8 { ub in less(ua, ub) } }
-        }
+        if isASCII(a), isASCII(b) { return asciiLess(a, b) }
         return less(a.unicodeScalars.map(\.value), b.unicodeScalars.map(\.value))
+    }
+
+    private static func isASCII(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 } }
+
+    private static func asciiLess(_ a: String, _ b: String) -> Bool {
+        var a = a
+        var b = b
+        return a.withUTF8 { ua in b.withUTF8 { ub in less(ua, ub) } }
     }
 
     @inline(__always)

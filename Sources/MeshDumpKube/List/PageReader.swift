@@ -24,7 +24,7 @@ struct PageReader {
     /// skips over first), before any object is handed on.
     func read(_ response: Response, accept: (Object) -> Bool, listStarted: (String?) -> Void = { _ in },
               body: (Object) async throws -> Void) async throws -> PageEnd {
-        let decoder = ObjectDecoder(InputBytes(response.body, source: response.path))
+        let decoder = ObjectDecoder(InputBytes(response.body, source: response.path), tracksPositions: false)
         var count = 0
         var started = false
         while true {

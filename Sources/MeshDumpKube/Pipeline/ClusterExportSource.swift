@@ -21,7 +21,7 @@ public struct ClusterExportSource: ExportSource {
     public var name: String { connection.contextName }
 
     public func export(_ request: ExportRequest,
-                       deliver: @escaping @concurrent @Sendable (Object, String) async throws -> Void) async throws -> [KindReport] {
+                       deliver: @escaping @Sendable (Object, String) throws -> Void) async throws -> [KindReport] {
         try await KubeClient.with(connection, options: options) { client in
             let discovery: Discovery
             do {
@@ -36,7 +36,7 @@ public struct ClusterExportSource: ExportSource {
                                     labelSelector: request.filter.labelSelector?.description)
             let results = try await client.list(discovery.served, filter: filter, concurrency: request.concurrency,
                                                 diagnostics: diagnostics) { kind, object in
-                try await deliver(object, kind.resource)
+                try deliver(object, kind.resource)
             }
             var reports: [String: KindReport] = [:]
             for result in results {
