@@ -95,7 +95,7 @@ struct TreeWriterTests {
             try writer.write(try Self.object("VirtualService", "a", "x", group: "networking.istio.io/v1beta1"))
             Issue.record("expected an error")
         } catch {
-            #expect("\(error)" == "<generated>: VirtualService a/x would be written to a/virtualservices/x.yaml, which VirtualService a/x already took")
+            #expect("\(error)" == "<generated>: VirtualService a/x would be written to a/virtualservices/x.yaml, which VirtualService a/x (<generated>) already took")
         }
         #expect(writer.count == 1)
         writer.abort()

@@ -22,9 +22,12 @@ public final class TreeWriter: Sendable {
     private let staging: String
     private let state = Mutex(State())
 
-    /// Only what stays small however many objects are written: the folders made so far.
+    /// The folders made so far, and where objects read from files came from (for a clash
+    /// message); objects from a cluster leave nothing behind, so a cluster's export keeps flat
+    /// memory however big it is.
     private struct State {
         var directories: Set<String> = []
+        var fileOrigins: [String: String] = [:]
         var count = 0
         var finished = false
     }
@@ -61,10 +64,15 @@ public final class TreeWriter: Sendable {
             try FileSystem.createFile(staging + "/" + relative, contents: contents)
         } catch {
             guard error.code == EEXIST else { throw error }
+            let firstOrigin = state.withLock { $0.fileOrigins[relative] }
             throw ObjectError(origin: object.origin, message: "\(object.id) would be written to \(relative), which "
-                              + "\(Self.occupant(of: staging + "/" + relative)) already took")
+                              + Self.occupant(of: staging + "/" + relative) + (firstOrigin.map { " (\($0))" } ?? "") + " already took")
         }
-        state.withLock { $0.count += 1 }
+        state.withLock { state in
+            state.count += 1
+            if case .cluster = object.origin { return }
+            state.fileOrigins[relative] = object.origin.description
+        }
     }
 
     /// How many objects were written.

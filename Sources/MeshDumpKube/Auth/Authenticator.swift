@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Synchronization
 
 /// What one request authenticates with.
@@ -70,7 +74,7 @@ final class Authenticator: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw KubeError.credentials("tokenFile \(path) cannot be read")
         }
-        let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = String(decoding: data, as: UTF8.self).trimmingWhitespace()
         guard !token.isEmpty else { throw KubeError.credentials("tokenFile \(path) is empty") }
         tokenFileCache.withLock { $0 = (token, now) }
         return token

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Exec plugin credentials shared by every client of the process, as client-go shares them:
 /// one run per plugin configuration (however many kinds ask at once), reused until its

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import MeshDumpCore
 
 /// Runs an exec credential plugin (client.authentication.k8s.io v1 or v1beta1) as client-go
@@ -31,7 +35,7 @@ enum ExecPlugin {
             environment: variables(for: exec, server: server, base: environment))
         if output.status != 0 {
             var message = "exec plugin \(exec.command) failed with exit status \(output.status)"
-            let stderr = String(decoding: output.standardError.suffix(2000), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let stderr = String(decoding: output.standardError.suffix(2000), as: UTF8.self).trimmingWhitespace()
             if !stderr.isEmpty { message += ": \(stderr)" }
             throw KubeError.credentials(message)
         }

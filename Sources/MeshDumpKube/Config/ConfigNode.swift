@@ -1,4 +1,3 @@
-import Foundation
 import MeshDumpCore
 
 /// A node of a parsed kubeconfig file with its place in the file, so every complaint about a
@@ -28,8 +27,7 @@ struct ConfigNode {
 
     func child(_ key: String) -> ConfigNode? {
         guard let v = value[key], v != .null else { return nil }
-        let escaped = key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
-        return ConfigNode(value: v, pointer: pointer + "/" + escaped, field: field.isEmpty ? key : "\(field).\(key)",
+        return ConfigNode(value: v, pointer: pointer + "/" + JSONPointer.escape(key), field: field.isEmpty ? key : "\(field).\(key)",
                           file: file, positions: positions)
     }
 

@@ -1,4 +1,3 @@
-import Foundation
 
 /// The configuration of a process running in a pod: the API server from
 /// `KUBERNETES_SERVICE_HOST`/`_PORT`, the service account's token and CA from its mounted folder.
@@ -25,7 +24,7 @@ public enum InClusterConfig {
         credentials.tokenFile = tokenFile
         let namespace = FileCheck.exists(folder + "/namespace")
             ? String(decoding: try FileCheck.read(folder + "/namespace", what: "namespace file"), as: UTF8.self)
-                .trimmingCharacters(in: .whitespacesAndNewlines)
+                .trimmingWhitespace()
             : nil
         let connection = ClusterConnection(
             contextName: contextName,

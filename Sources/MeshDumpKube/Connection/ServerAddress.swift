@@ -13,7 +13,7 @@ public struct ServerAddress: Sendable, Equatable, CustomStringConvertible {
     /// client-go assumes https when TLS settings are present.
     public init(parsing text: String, defaultTLS: Bool = true) throws(KubeConfigError) {
         var rest = Substring(text)
-        if let range = rest.range(of: "://") {
+        if let range = rest.firstRange(of: "://") {
             scheme = rest[..<range.lowerBound].lowercased()
             rest = rest[range.upperBound...]
         } else {

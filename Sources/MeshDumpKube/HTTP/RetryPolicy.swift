@@ -1,4 +1,3 @@
-import Foundation
 
 /// How often and how long to retry a request that failed in a way that may pass: HTTP 429 and
 /// 5xx answers (honouring `Retry-After`), connection resets and timeouts. Bounded: after
@@ -28,7 +27,7 @@ public struct RetryPolicy: Sendable, Equatable {
     /// The wait after failed attempt `attempt` (1-based): the server's `Retry-After` seconds when
     /// given, else exponential backoff with up to 25% jitter.
     func delay(afterAttempt attempt: Int, retryAfter: String?) -> Duration {
-        if let retryAfter, let seconds = Int(retryAfter.trimmingCharacters(in: .whitespaces)), seconds >= 0 {
+        if let retryAfter, let seconds = Int(retryAfter.trimmingWhitespace()), seconds >= 0 {
             return min(.seconds(seconds), maxRetryAfter)
         }
         var delay = baseDelay

@@ -1,4 +1,3 @@
-import Foundation
 import MeshDumpCore
 
 /// The `Status` object an API server sends with an error (`{"kind":"Status","reason":"Forbidden",
@@ -17,7 +16,7 @@ struct StatusBody: Sendable {
             continueToken = document.value[path: ["metadata", "continue"]]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
         }
         if message.isEmpty {
-            let text = String(decoding: body.prefix(300), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = String(decoding: body.prefix(300), as: UTF8.self).trimmingWhitespace()
             message = text.isEmpty ? "the server answered HTTP \(code) with no message" : "the server answered HTTP \(code): \(text)"
         }
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Standard base64 (with padding), as Go's `encoding/base64` reads kubeconfig `*-data` fields:
 /// line breaks are ignored, anything else that is not base64 is an error.

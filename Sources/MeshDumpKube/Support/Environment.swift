@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The environment variables and files meshdump reads its configuration from; tests pass their
 /// own instead of the process's.

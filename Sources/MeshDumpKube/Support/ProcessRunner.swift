@@ -1,7 +1,12 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
 
 /// Runs a program to completion off the concurrency pool, with standard input closed and both
-/// outputs captured.
+/// outputs captured (posix_spawn and poll, so no Foundation is needed).
 enum ProcessRunner {
     struct Output: Sendable {
         var status: Int32
@@ -22,43 +27,68 @@ enum ProcessRunner {
     }
 
     private static func runBlocking(_ executable: String, _ arguments: [String], _ environment: [String: String]) -> Result<Output, KubeError> {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        do {
-            try process.run()
-        } catch {
-            return .failure(KubeError.credentials("exec plugin \(executable) could not be started: \(error.localizedDescription)"))
+        var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
+        guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else {
+            return .failure(KubeError.credentials("exec plugin \(executable) could not be started: \(String(cString: strerror(errno)))"))
         }
-        let errorBytes = LockedBytes()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { errorBytes.set([UInt8](err.fileHandleForReading.readDataToEndOfFile())) }
-        let outputBytes = [UInt8](out.fileHandleForReading.readDataToEndOfFile())
-        group.wait()
-        process.waitUntilExit()
-        return .success(Output(status: process.terminationStatus, standardOutput: outputBytes, standardError: errorBytes.get()))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+        for fd in outPipe + errPipe { posix_spawn_file_actions_addclose(&actions, fd) }
+
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        close(outPipe[1])
+        close(errPipe[1])
+        defer {
+            close(outPipe[0])
+            close(errPipe[0])
+        }
+        guard spawned == 0 else {
+            return .failure(KubeError.credentials("exec plugin \(executable) could not be started: \(String(cString: strerror(spawned)))"))
+        }
+        let (output, errors) = drain(outPipe[0], errPipe[0])
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        // WIFEXITED / WEXITSTATUS, and 128 + signal for a killed plugin, as shells report it.
+        let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        return .success(Output(status: exitStatus, standardOutput: output, standardError: errors))
+    }
+
+    /// Reads both pipes until both close, whichever has data first.
+    private static func drain(_ out: Int32, _ err: Int32) -> ([UInt8], [UInt8]) {
+        var collected: [[UInt8]] = [[], []]
+        var fds = [pollfd(fd: out, events: Int16(POLLIN), revents: 0), pollfd(fd: err, events: Int16(POLLIN), revents: 0)]
+        var open = 2
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while open > 0 {
+            guard poll(&fds, nfds_t(fds.count), -1) >= 0 || errno == EINTR else { break }
+            for k in fds.indices where fds[k].fd >= 0 && fds[k].revents != 0 {
+                let n = buffer.withUnsafeMutableBytes { read(fds[k].fd, $0.baseAddress, $0.count) }
+                if n > 0 {
+                    collected[k].append(contentsOf: buffer[..<n])
+                } else if n == 0 || errno != EINTR {
+                    fds[k].fd = -1
+                    open -= 1
+                }
+            }
+        }
+        return (collected[0], collected[1])
     }
 
     /// `command` itself when it holds a `/`, else the first executable of that name on PATH.
     static func locate(_ command: String, path: String) -> String? {
-        if command.contains("/") { return FileManager.default.isExecutableFile(atPath: command) ? command : nil }
+        if command.contains("/") { return access(command, X_OK) == 0 ? command : nil }
         for folder in path.split(separator: ":") where !folder.isEmpty {
             let candidate = "\(folder)/\(command)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            if access(candidate, X_OK) == 0 { return candidate }
         }
         return nil
     }
-}
-
-/// Bytes handed from one thread to another.
-private final class LockedBytes: @unchecked Sendable {
-    private let lock = NSLock()
-    private var bytes: [UInt8] = []
-    func set(_ value: [UInt8]) { lock.withLock { bytes = value } }
-    func get() -> [UInt8] { lock.withLock { bytes } }
 }

@@ -11,6 +11,7 @@ import MeshDumpKube
 /// `meshdump diff`: a semantic diff of two trees, files, standard input or clusters.
 struct Diff: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Compare two trees of Kubernetes objects by meaning, for review.",
         discussion: """
             OLD and NEW are each a directory (every .yaml, .yml and .json file below it), a file, \

@@ -6,6 +6,7 @@ import MeshDumpKube
 /// `meshdump export`: the whole mesh from the API server (or dumps) into an apply-ready tree.
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export Istio configuration into a tree of YAML files, one object per file.",
         discussion: """
             Lists each kind cluster-wide with paging (per namespace where RBAC forbids that), neats \

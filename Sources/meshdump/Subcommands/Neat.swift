@@ -4,6 +4,7 @@ import MeshDump
 /// `meshdump neat`: a drop-in for `kubectl neat` that never changes what an object means.
 struct Neat: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "neat",
         abstract: "Remove server-owned fields from Kubernetes objects, keeping everything that has meaning.",
         discussion: """
             Reads objects from standard input, or from each -f PATH (a file, a directory read \

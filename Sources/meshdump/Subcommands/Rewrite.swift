@@ -5,6 +5,7 @@ import MeshDumpCore
 /// `meshdump rewrite`: applies rules files to a tree, a file or standard input.
 struct Rewrite: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rewrite",
         abstract: "Rewrite objects for their new mesh: namespace moves with every reference followed, hosts, gateways, labels, JSON Patch.",
         discussion: """
             SRC is a tree (read recursively), a file, or - for standard input. The result is \
