@@ -63,10 +63,11 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "kube-list-bench", dependencies: ["MeshDumpKube", "MeshDumpCore"]),
-        .testTarget(name: "MeshDumpCoreTests", dependencies: ["MeshDumpCore"]),
-        .testTarget(name: "MeshDumpTests", dependencies: ["MeshDump", "MeshDumpCore"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "MeshDumpCoreTests", dependencies: ["MeshDumpCore", "TestSupport"]),
+        .testTarget(name: "MeshDumpTests", dependencies: ["MeshDump", "MeshDumpCore", "TestSupport"]),
         .testTarget(name: "MeshDumpKubeTests", dependencies: ["MeshDumpKube", "KubeFixtureServer", "MeshDump", "MeshDumpCore"]),
         .testTarget(name: "KubeFixtureServerTests", dependencies: ["KubeFixtureServer", "MeshDumpCore"]),
-        .testTarget(name: "meshdumpCLITests", dependencies: ["meshdump", "fixture-apiserver"]),
+        .testTarget(name: "meshdumpCLITests", dependencies: ["meshdump", "fixture-apiserver", "TestSupport"]),
     ]
 )

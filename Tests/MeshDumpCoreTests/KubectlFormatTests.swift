@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MeshDumpCore
+import TestSupport
 
 /// The writers print exactly what kubectl prints. The goldens in testdata/kubectl-format/cases
 /// were made by the real kubectl (`make-goldens.sh`: `kubectl label --local -f CASE.json

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MeshDumpCore
+import TestSupport
 
 /// The YAML test suite (github.com/yaml/yaml-test-suite): every case with an `in.json` reads to
 /// that data (except where YAML 1.1, which kubectl follows, differs from 1.2), every value written

@@ -2,6 +2,7 @@ import Foundation
 import MeshDumpCore
 import Testing
 @testable import MeshDump
+import TestSupport
 
 /// Neat removes what the server owns and nothing else.
 struct NeatTests {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `meshdump` binary and captures what it prints and its exit code.
 enum CLI {
@@ -8,14 +9,11 @@ enum CLI {
         var code: Int32
     }
 
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static var packageRoot: URL { TestPaths.packageRoot }
 
-    static func testdata(_ path: String) -> String { packageRoot.appendingPathComponent("testdata/" + path).path }
+    static func testdata(_ path: String) -> String { TestPaths.testdata(path).path }
 
-    static func suite(_ path: String) -> String {
-        packageRoot.deletingLastPathComponent().appendingPathComponent("shared/testsuites/" + path).path
-    }
+    static func suite(_ path: String) -> String { TestPaths.suite(path).path }
 
     /// The binary beside the test bundle (`.build/<config>/meshdump`).
     static let binary: URL = {
@@ -25,12 +23,17 @@ enum CLI {
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             dir = dir.deletingLastPathComponent()
         }
-        return packageRoot.appendingPathComponent(".build/debug/meshdump")
+        return TestPaths.packageRoot.appendingPathComponent(".build/debug/meshdump")
     }()
 
     /// Runs meshdump.
     static func run(_ arguments: [String], stdin: String? = nil, cwd: String? = nil) throws -> Result {
         try runProcess(binary, arguments, stdin: stdin, cwd: cwd)
+    }
+
+    /// Runs meshdump from the package root, so paths like `testdata/…` work as in a shell there.
+    static func runInPackage(_ arguments: [String], stdin: String? = nil) throws -> Result {
+        try run(arguments, stdin: stdin, cwd: TestPaths.root)
     }
 
     /// Runs another program found on PATH (kubectl).
@@ -73,10 +76,4 @@ enum CLI {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 
-    /// A new empty directory under the system's temporary folder.
-    static func temporaryDirectory() throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("meshdump-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
-    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `meshdump diff` against a live cluster: the fixture API server (built with the package),
 /// with real kubectl as the reference exporter.
@@ -9,7 +10,7 @@ struct DiffClusterCommandTests {
     /// A tree exported with `kubectl get -o yaml | meshdump neat` equals the cluster it came
     /// from, whole and filtered by kind and namespace.
     @Test func treeExportedWithKubectlEqualsItsCluster() throws {
-        let dir = try CLI.temporaryDirectory()
+        let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         do {
             let server = try FixtureServer(["--generate", "3x11x4"], in: dir)
@@ -109,7 +110,7 @@ struct DiffClusterCommandTests {
     /// weights by route name, an object only the cluster has and one only the tree has. The
     /// server's `50` for the tree's `50.0` is no change.
     @Test func treeAgainstChangedCluster() throws {
-        let dir = try CLI.temporaryDirectory()
+        let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         do {
             try CLI.write(Self.served, to: dir + "/served/mesh.yaml")

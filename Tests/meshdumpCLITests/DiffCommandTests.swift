@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `meshdump diff` as users run it: exit 0 equal, 1 different, 2 error (like diff(1)), output
 /// on standard output, errors on standard error.
 struct DiffCommandTests {
     /// Runs meshdump in the package root, so paths in messages are the relative ones given.
     static func meshdump(_ arguments: [String], stdin: String? = nil) throws -> CLI.Result {
-        try CLI.run(arguments, stdin: stdin, cwd: CLI.packageRoot.path)
+        try CLI.runInPackage(arguments, stdin: stdin)
     }
 
     static func golden(_ name: String) throws -> String { try CLI.read(CLI.testdata("diff/istio/" + name)) }
@@ -70,7 +71,7 @@ struct DiffCommandTests {
     /// A cluster side whose kubeconfig names no such context, or that has no kubeconfig, is an
     /// error (exit 2) naming the problem; nothing is printed on standard output.
     @Test func unreachableClusterSideIsAnError() throws {
-        let dir = try CLI.temporaryDirectory()
+        let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         do {
             try CLI.write("""

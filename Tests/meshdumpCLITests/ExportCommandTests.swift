@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `meshdump export` end to end: from dumps and from a live cluster (the fixture API server,
 /// checked against the real kubectl), the tree it writes byte for byte, exit codes and errors.
@@ -7,46 +8,32 @@ struct ExportCommandTests {
     static let golden = CLI.testdata("export/expected")
     static let dump = CLI.testdata("cluster")
 
-    /// Every file below `root` (relative paths, sorted) with its content.
+    /// Every file below `root` with its content.
     static func tree(_ root: String) throws -> [String: String] {
         var files: [String: String] = [:]
-        let e = FileManager.default.enumerator(atPath: root)
-        while let path = e?.nextObject() as? String {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDir), !isDir.boolValue {
-                files[path] = try CLI.read(root + "/" + path)
-            }
-        }
+        for path in try TreeContents.files(in: root) { files[path] = try CLI.read(root + "/" + path) }
         return files
     }
 
-    static func expectSameTree(_ root: String, _ expected: String = golden) throws {
-        let got = try tree(root), want = try tree(expected)
-        #expect(got.keys.sorted() == want.keys.sorted())
-        for (path, text) in want where got[path] != text {
-            Issue.record("\(path) differs from the golden")
-        }
-    }
-
     @Test func fromDumpsWritesTheGoldenTree() throws {
-        let out = try CLI.temporaryDirectory() + "/data"
+        let out = try TestPaths.temporaryDirectory() + "/data"
         let r = try CLI.run(["export", "--from", Self.dump, "-o", out])
         #expect(r.code == 0, "\(r.stderr)")
         #expect(r.stdout == "")
         #expect(r.stderr.hasSuffix("wrote 66 objects in 3 namespaces to \(out)/\n"))
-        try Self.expectSameTree(out)
+        try TreeContents.expectSame(out, Self.golden)
     }
 
     /// The cluster the dump was taken from (`kubectl get … -A -o json` against
     /// `fixture-apiserver --generate 3x11x2`) exports to the same tree, and each file is what
     /// kubedump.sh's `kubectl get -o yaml RESOURCE NAME | neat` makes of that object.
     @Test func fromAClusterMatchesKubectlObjectByObject() throws {
-        let dir = try CLI.temporaryDirectory()
+        let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let server = try FixtureServer(["--generate", "3x11x2"], in: dir)
         let r = try CLI.run(["export", "--kubeconfig", server.kubeconfig, "-o", dir + "/data"])
         #expect(r.code == 0, "\(r.stderr)")
-        try Self.expectSameTree(dir + "/data")
+        try TreeContents.expectSame(dir + "/data", Self.golden)
         for path in try Self.tree(dir + "/data").keys.sorted() where path.hasSuffix("/ratings.yaml") {
             let parts = path.split(separator: "/").map(String.init)
             let kubectl = try CLI.runTool("kubectl", ["--kubeconfig", server.kubeconfig, "-n", parts[0], "get", "-o", "yaml", parts[1], "ratings"])
@@ -57,7 +44,7 @@ struct ExportCommandTests {
     }
 
     @Test func reexportReplacesAndForeignFoldersAreRefused() throws {
-        let dir = try CLI.temporaryDirectory()
+        let dir = try TestPaths.temporaryDirectory()
         let out = dir + "/data"
         #expect(try CLI.run(["export", "--from", Self.dump, "-o", out]).code == 0)
         let narrower = try CLI.run(["export", "--from", Self.dump, "-o", out, "--kinds", "vs", "-n", "catalog-0"])
@@ -73,7 +60,7 @@ struct ExportCommandTests {
     }
 
     @Test func filtersByLabelAndNamespaceGlob() throws {
-        let out = try CLI.temporaryDirectory() + "/data"
+        let out = try TestPaths.temporaryDirectory() + "/data"
         let r = try CLI.run(["export", "--from", Self.dump, "-o", out, "-l", "app=ratings,version!=v1", "--exclude-namespace", "c*"])
         #expect(r.code == 0, "\(r.stderr)")
         let paths = try Self.tree(out).keys.filter { $0 != ".meshdump" }
@@ -82,7 +69,7 @@ struct ExportCommandTests {
     }
 
     @Test func rulesRunBetweenNeatAndWrite() throws {
-        let dir = try CLI.temporaryDirectory()
+        let dir = try TestPaths.temporaryDirectory()
         try CLI.write("""
             apiVersion: meshdump/v1
             kind: Rules
@@ -112,7 +99,7 @@ struct ExportCommandTests {
         (["--concurrency", "0"], "--concurrency must be at least 1"),
     ])
     func usageErrorsExitTwo(_ extra: [String], _ message: String) throws {
-        let out = try CLI.temporaryDirectory() + "/data"
+        let out = try TestPaths.temporaryDirectory() + "/data"
         let r = try CLI.run(["export", "--from", Self.dump, "-o", out] + extra)
         #expect(r.code == 2)
         #expect(r.stderr.contains(message), "\(r.stderr)")
@@ -120,7 +107,7 @@ struct ExportCommandTests {
     }
 
     @Test func noKubeconfigIsAConfigurationError() throws {
-        let dir = try CLI.temporaryDirectory()
+        let dir = try TestPaths.temporaryDirectory()
         let r = try CLI.run(["export", "--kubeconfig", dir + "/missing", "-o", dir + "/data"])
         #expect(r.code == 2)
         #expect(r.stderr.contains(dir + "/missing"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `meshdump neat` end to end: what it prints, on which stream, with which exit code.
 struct NeatCommandTests {
@@ -32,7 +33,7 @@ struct NeatCommandTests {
     }
 
     @Test func directoriesAreReadRecursivelyInOrder() throws {
-        let dir = try CLI.temporaryDirectory()
+        let dir = try TestPaths.temporaryDirectory()
         try FileManager.default.createDirectory(atPath: dir + "/b/c", withIntermediateDirectories: true)
         try "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: second}\n".write(toFile: dir + "/b/c/x.yaml", atomically: true, encoding: .utf8)
         try "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: first}\n".write(toFile: dir + "/a.yml", atomically: true, encoding: .utf8)
@@ -43,7 +44,7 @@ struct NeatCommandTests {
     }
 
     @Test func badInputWritesNothingAndNamesThePlace() throws {
-        let dir = try CLI.temporaryDirectory()
+        let dir = try TestPaths.temporaryDirectory()
         try "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: good}\n".write(toFile: dir + "/a.yaml", atomically: true, encoding: .utf8)
         try "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bad\n  labels: [\n".write(toFile: dir + "/b.yaml", atomically: true, encoding: .utf8)
         let r = try CLI.run(["neat", "-f", dir])

@@ -2,6 +2,7 @@ import Foundation
 import MeshDumpCore
 import Testing
 @testable import MeshDump
+import TestSupport
 
 /// What a diff refuses: an unreadable file, one identity twice on one side, malformed input,
 /// usage mistakes. Each error names what is wrong.
@@ -12,7 +13,7 @@ struct DiffErrorTests {
 
     /// The real Istio corpus holds one VirtualService in two files: as a tree it is ambiguous.
     @Test func duplicateIdentityInRealFilesNamesBoth() async throws {
-        let corpus = DiffTestSupport.root + "/../shared/testsuites/istio-configs"
+        let corpus = TestPaths.root + "/../shared/testsuites/istio-configs"
         await #expect {
             _ = try await Self.run(old: corpus, new: DiffGoldenTests.new)
         } throws: { error in

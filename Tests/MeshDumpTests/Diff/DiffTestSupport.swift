@@ -2,17 +2,11 @@ import Foundation
 import MeshDumpCore
 import Testing
 @testable import MeshDump
+import TestSupport
 
 /// Paths and helpers the diff tests share.
 enum DiffTestSupport {
-    /// The package root (the tests live in Tests/MeshDumpTests/Diff/).
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.path
-    }()
-
-    static func testdata(_ path: String) -> String { root + "/testdata/diff/" + path }
+    static func testdata(_ path: String) -> String { TestPaths.root + "/testdata/diff/" + path }
 
     /// Runs a diff the way the CLI does (files only) and renders it; paths in the output are
     /// made relative to the package root so goldens do not depend on where the repository is.
@@ -22,7 +16,7 @@ enum DiffTestSupport {
         let run = try request.makeRun { _ in throw DiffUsageError("no cluster in this test") }
         let result = try await run.run()
         let bytes = try format.render(result, colored: colored)
-        return String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: root + "/", with: "")
+        return String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: TestPaths.root + "/", with: "")
     }
 
     /// Compares `actual` with the golden file byte for byte. With MESHDUMP_UPDATE_GOLDENS=1 in

@@ -1,12 +1,13 @@
 import MeshDumpCore
 import Testing
 @testable import MeshDump
+import TestSupport
 
 /// The 60 real Istio files of `../shared/testsuites/istio-configs`: an empty rule set changes
 /// nothing, and moving every namespace (and the trust domain and a host suffix) there and back
 /// gives the input back byte for byte.
 struct IstioConfigsRoundTripTests {
-    static let directory = RewriteGoldenTests.packageRoot + "/../shared/testsuites/istio-configs"
+    static let directory = TestPaths.root + "/../shared/testsuites/istio-configs"
 
     /// Files meshdump's reader refuses, pinned with the reason; every other file must read.
     static let unreadable: [String: String] = [

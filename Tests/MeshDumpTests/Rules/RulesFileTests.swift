@@ -1,6 +1,7 @@
 import MeshDumpCore
 import Testing
 @testable import MeshDump
+import TestSupport
 
 /// Loading a rules file: the issue's example reads as it says, and every kind of mistake is an
 /// error at its file, line and column, before anything is read or written.
@@ -12,7 +13,7 @@ struct RulesFileTests {
     }
 
     @Test func theIssueExampleReads() throws {
-        let rules = try RuleSet.load(paths: [RewriteGoldenTests.packageRoot + "/testdata/rewrite/issue-example/rules.yaml"])
+        let rules = try RuleSet.load(paths: [TestPaths.root + "/testdata/rewrite/issue-example/rules.yaml"])
         #expect(rules.namespaces.map { "\($0.from)→\($0.to)" } == ["team-000→payments"])
         #expect(rules.hosts.map { "\($0.from)→\($0.to)" } == ["*.shop.example.com→*.shop.example.org"])
         #expect(rules.gateways.map { "\($0.from)→\($0.to)" } == ["istio-system/ingress-0→istio-ingress/public"])
@@ -35,7 +36,7 @@ struct RulesFileTests {
 
     /// The commented examples users copy from `rules/` stay valid.
     @Test func theExampleRuleSetsLoad() throws {
-        let files = try InputPaths.expand([RewriteGoldenTests.packageRoot + "/rules"])
+        let files = try InputPaths.expand([TestPaths.root + "/rules"])
         #expect(files.count >= 4)
         for file in files {
             let rules = try RuleSet.load(paths: [file])

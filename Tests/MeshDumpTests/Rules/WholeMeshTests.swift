@@ -2,13 +2,14 @@ import Foundation
 import MeshDumpCore
 import Testing
 @testable import MeshDump
+import TestSupport
 
 /// `testdata/rewrite/mesh`: a small but complete mesh (Namespaces, ServiceAccounts, Services and
 /// every Istio kind referring to them) is rewritten with a namespace move and a trust domain
 /// change; then, applied back conceptually, every reference in the output must resolve to an
 /// object in the output, as every reference in the input resolves in the input.
 struct WholeMeshTests {
-    static let directory = RewriteGoldenTests.packageRoot + "/testdata/rewrite/mesh"
+    static let directory = TestPaths.root + "/testdata/rewrite/mesh"
 
     @Test func everyReferenceResolvesBeforeAndAfter() throws {
         let input = try FileObjectSource(paths: [Self.directory + "/input"]).objects()

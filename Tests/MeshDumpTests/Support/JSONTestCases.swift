@@ -1,5 +1,6 @@
 import Foundation
 @testable import MeshDumpCore
+import TestSupport
 
 /// Reads the JSON Patch suite's case files one member at a time, so a case whose patch repeats a
 /// member (which meshdump's strict parser rejects) fails only its own patch, not the whole file.
@@ -21,7 +22,7 @@ struct JSONTestCases {
 
     /// The cases of a suite file relative to the package root.
     static func load(_ relativePath: String) throws -> [Case] {
-        let url = packageRoot.appendingPathComponent(relativePath)
+        let url = TestPaths.packageRoot.appendingPathComponent(relativePath)
         let bytes = Array(try Data(contentsOf: url))
         var cases: [Case] = []
         for (i, element) in try JSONTestCases.members(of: bytes, in: 0..<bytes.count).enumerated() {
@@ -41,11 +42,6 @@ struct JSONTestCases {
             cases.append(c)
         }
         return cases
-    }
-
-    static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
     }
 
     private static func parse(_ bytes: [UInt8], _ range: Range<Int>) -> Result<Value, ReadError> {
