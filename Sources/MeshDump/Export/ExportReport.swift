@@ -54,6 +54,12 @@ public struct ExportReport: Sendable {
         let width = sources.flatMap(\.kinds).map(\.qualifiedResource.count).max() ?? 0
         for source in sources {
             lines.append("\(source.name)\(source.folder.map { " → \($0)/" } ?? ""):")
+            // One line when every kind failed alike (the server could not be reached).
+            let messages = Set(source.kinds.compactMap { if case .failed(let m) = $0.outcome { m } else { nil } })
+            if source.kinds.count > 1, source.kinds.allSatisfy(\.failed), messages.count == 1 {
+                lines.append("  all \(source.kinds.count) kinds FAILED: \(messages.first!)")
+                continue
+            }
             for kind in source.kinds {
                 let name = kind.qualifiedResource.padding(toLength: width)
                 let resource = String(kind.qualifiedResource.prefix { $0 != "." })

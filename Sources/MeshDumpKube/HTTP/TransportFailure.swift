@@ -33,6 +33,8 @@ struct TransportFailure: Error {
             self.init(error: .transport("\(prefix): the proxy refused: \(e)"), isRetryable: false)
         case is NIOSSLError, is BoringSSLError, is NIOSSLExtraError:
             self.init(error: .transport("\(prefix): TLS failed: \(error)"), isRetryable: false)
+        case let e as IOError where e.errnoCode == ECONNREFUSED:
+            self.init(error: .transport("\(prefix): connection refused (is the API server running there?)"), isRetryable: true)
         case let e as IOError:
             self.init(error: .transport("\(prefix): \(e.description)"), isRetryable: true)
         case is NIOTooManyBytesError:
