@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # meshdump neat throughput, memory and start-up.
-#   bench/neat.sh            (OBJECTS=5000 by default)
+#   bench/neat.sh            (OBJECTS=5000 by default; COMPACT=1 for one 100 MB line: OBJECTS=42000 COMPACT=1)
 # Neats a `kubectl get -o json`-style List of realistic Istio objects (managedFields,
 # last-applied annotation, status) to YAML and to JSON, and times one small object end to end.
 source "$(dirname "$0")/lib.sh"
 OBJECTS="${OBJECTS:-5000}"
 build_release
-python3 "$ROOT/bench/istio_objects.py" --objects "$OBJECTS" --out "$WORK/list.json"
+python3 "$ROOT/bench/istio_objects.py" --objects "$OBJECTS" --out "$WORK/list.json" ${COMPACT:+--compact}
 BYTES=$(stat -c %s "$WORK/list.json")
 MB=$(echo "$BYTES" | awk '{printf "%.1f", $1/1048576}')
 echo "input: $OBJECTS objects, $MB MB of JSON"

@@ -54,6 +54,22 @@ struct NeatTests {
         }
     }
 
+    /// Skipping what neat drops while decoding gives the same neat objects as decoding it all.
+    @Test func decodingWithoutDroppedFieldsNeatsTheSame() throws {
+        let bytes = try TestPaths.bytes(TestPaths.testdata("cluster/istio-dump.json"))
+        func objects(_ dropped: DroppedFields?) throws -> [Object] {
+            let decoder = ObjectDecoder(InputBytes(bytes, source: "dump"), dropped: dropped)
+            var all: [Object] = []
+            while let o = try decoder.next() { all.append(o) }
+            return all
+        }
+        let full = try objects(nil), skipped = try objects(Neat.droppedFields)
+        #expect(full.count == 66 && skipped.count == 66)
+        #expect(full.allSatisfy { $0.value["status"] != nil })
+        #expect(skipped.allSatisfy { $0.value["status"] == nil && $0.value[path: ["metadata", "managedFields"]] == nil })
+        #expect(zip(full, skipped).allSatisfy { Neat().neat($0.value) == Neat().neat($1.value) })
+    }
+
     /// Whether `big` holds everything in `small`, key by key and position by position.
     static func contains(_ big: Value, _ small: Value) -> Bool {
         switch (big, small) {

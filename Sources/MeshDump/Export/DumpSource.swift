@@ -17,7 +17,7 @@ public struct DumpSource: ExportSource {
         let layout = TreeLayout()
         var seen: [String: String] = [:]  // qualified resource → apiVersion of the first object
         for path in try InputPaths.expand(paths) {
-            let decoder = ObjectDecoder(try InputBytes.read(path: path))
+            let decoder = ObjectDecoder(try InputBytes.read(path: path), dropped: request.droppedFields)
             while let object = try decoder.next() {
                 let id = object.id
                 guard request.kinds.includes(group: id.group, kind: id.kind) else { continue }

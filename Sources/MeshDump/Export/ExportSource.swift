@@ -21,11 +21,15 @@ public struct ExportRequest: Sendable {
     public var filter: ObjectFilter
     /// How many kinds to list at once.
     public var concurrency: Int
+    /// Fields the stages drop whole, which sources may skip while decoding.
+    public var droppedFields: DroppedFields?
 
-    public init(kinds: KindSelection = KindSelection(), filter: ObjectFilter = ObjectFilter(), concurrency: Int = 4) {
+    public init(kinds: KindSelection = KindSelection(), filter: ObjectFilter = ObjectFilter(), concurrency: Int = 4,
+                droppedFields: DroppedFields? = nil) {
         self.kinds = kinds
         self.filter = filter
         self.concurrency = concurrency
+        self.droppedFields = droppedFields
     }
 }
 

@@ -17,6 +17,12 @@ public struct Neat: ObjectStage {
         "deployment.kubernetes.io/revision",
     ]
 
+    /// The biggest fields neat removes whole, which readers may skip (`DroppedFields`).
+    public static let droppedFields = DroppedFields(paths: [
+        ["status"], ["metadata", "managedFields"],
+        ["metadata", "annotations", "kubectl.kubernetes.io/last-applied-configuration"],
+    ])
+
     public init() {}
 
     public func apply(_ object: Object) -> Object? {

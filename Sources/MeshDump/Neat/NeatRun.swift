@@ -27,7 +27,7 @@ public struct NeatRun {
         var count = 0
         var chosen = format
         for path in try InputPaths.expand(paths.isEmpty ? ["-"] : paths) {
-            let decoder = ObjectDecoder(try InputBytes.read(path: path))
+            let decoder = ObjectDecoder(try InputBytes.read(path: path), dropped: Neat.droppedFields)
             let outputFormat = chosen ?? (decoder.format == .json ? .json : .yaml)
             chosen = outputFormat
             while let object = try decoder.next() {

@@ -13,6 +13,8 @@ public final class ObjectDecoder {
     public private(set) var format: Format
     /// Whether objects get their line and column (callers that replace the origin skip it).
     private let tracksPositions: Bool
+    /// Fields of JSON objects left out while decoding, because the caller drops them anyway.
+    private let dropped: DroppedFields?
     private var json: JSONParser
     private var yaml: YAMLReader?
     private var marks = MarkTracker()
@@ -38,10 +40,12 @@ public final class ObjectDecoder {
     }
 
     /// Decodes `input`; with `tracksPositions` false, origins carry no line and column (for
-    /// callers that give objects an origin of their own, such as API responses).
-    public init(_ input: InputBytes, tracksPositions: Bool = true) {
+    /// callers that give objects an origin of their own, such as API responses). Fields in
+    /// `dropped` are skipped over in JSON input (a speed-up only: YAML keeps them).
+    public init(_ input: InputBytes, tracksPositions: Bool = true, dropped: DroppedFields? = nil) {
         self.input = input
         self.tracksPositions = tracksPositions
+        self.dropped = dropped
         json = JSONParser(input.buffer, source: input.displayName)
         json.skipWhitespace()
         if json.current == 0xEF, input.buffer.count >= 3, input.buffer[1] == 0xBB, input.buffer[2] == 0xBF {
@@ -180,11 +184,14 @@ public final class ObjectDecoder {
                 guard json.current == UInt8(ascii: ":") else { throw json.error("expected ':' after a key") }
                 json.pos += 1
                 json.skipWhitespace()
+                let droppedBelow = dropped?.child(key)
                 if key == "items", json.current == UInt8(ascii: "[") {
                     itemsAt = (json.pos, map.count)
                     try json.skipValue()
+                } else if droppedBelow?.isDropped == true {
+                    try json.skipValue()
                 } else {
-                    map.appendUnchecked(key: key, value: try json.parseValue(depth: 1))
+                    map.appendUnchecked(key: key, value: try json.parseValue(depth: 1, dropped: droppedBelow))
                 }
                 json.skipWhitespace()
                 switch json.current {
@@ -229,7 +236,7 @@ public final class ObjectDecoder {
         }
         items = list
         let start = json.pos
-        let value = try json.parseValue(depth: 1)
+        let value = try json.parseValue(depth: 1, dropped: dropped)
         let filledValue = Self.filled(value, apiVersion: list.apiVersion, kind: list.itemKind)
         return try Object(value: filledValue, origin: origin(atOffset: start, document: list.document))
     }

@@ -61,11 +61,12 @@ struct JSONParser {
 
     // MARK: - Values
 
-    mutating func parseValue(depth: Int = 0) throws(ReadError) -> Value {
+    /// Parses one value; fields `dropped` names are skipped over, not built.
+    mutating func parseValue(depth: Int = 0, dropped: DroppedFields? = nil) throws(ReadError) -> Value {
         skipWhitespace()
         guard let c = current else { throw error("expected a JSON value, found end of input") }
         switch c {
-        case UInt8(ascii: "{"): return .mapping(try parseObject(depth: depth))
+        case UInt8(ascii: "{"): return .mapping(try parseObject(depth: depth, dropped: dropped))
         case UInt8(ascii: "["): return .sequence(try parseArray(depth: depth))
         case UInt8(ascii: "\""): return .string(try parseString())
         case UInt8(ascii: "t"): try literal("true"); return .bool(true)
@@ -84,7 +85,7 @@ struct JSONParser {
         pos += n
     }
 
-    mutating func parseObject(depth: Int) throws(ReadError) -> Mapping {
+    mutating func parseObject(depth: Int, dropped: DroppedFields? = nil) throws(ReadError) -> Mapping {
         guard depth < Self.depthLimit else { throw error("nesting deeper than \(Self.depthLimit) levels") }
         pos += 1  // {
         var map = Mapping()
@@ -103,8 +104,12 @@ struct JSONParser {
             skipWhitespace()
             guard current == UInt8(ascii: ":") else { throw error("expected ':' after a key, found \(describeCurrent())") }
             pos += 1
-            let value = try parseValue(depth: depth + 1)
-            map.appendUnchecked(key: key, value: value)
+            let droppedBelow = dropped?.child(key)
+            if droppedBelow?.isDropped == true {
+                try skipValue()
+            } else {
+                map.appendUnchecked(key: key, value: try parseValue(depth: depth + 1, dropped: droppedBelow))
+            }
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","): pos += 1

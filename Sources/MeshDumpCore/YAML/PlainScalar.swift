@@ -29,11 +29,13 @@ public enum PlainScalar {
     /// YAML 1.1 base-60 number); strings that are not plain are quoted.
     public static func isPlainString(_ text: String) -> Bool {
         var copy = text
-        return copy.withUTF8 { bytes in
-            guard let first = bytes.first else { return false }
-            if hint(first) == 0 { return true }
-            return resolve(bytes: bytes) == .string && !isBase60Float(bytes)
-        }
+        return copy.withUTF8 { isPlainString(bytes: $0) }
+    }
+
+    static func isPlainString(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
+        if hint(first) == 0 { return true }
+        return resolve(bytes: bytes) == .string && !isBase60Float(bytes)
     }
 
     /// The value a plain scalar becomes.

@@ -1,4 +1,9 @@
 import CYAML
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes values as YAML byte-identical to `kubectl get -o yaml`, through libyaml's emitter.
 ///
@@ -107,7 +112,7 @@ private final class Emitter {
         case .null: try scalar("null", style: YAML_PLAIN_SCALAR_STYLE)
         case .bool(let b): try scalar(b ? "true" : "false", style: YAML_PLAIN_SCALAR_STYLE)
         case .int(let t), .float(let t): try scalar(t, style: YAML_PLAIN_SCALAR_STYLE)
-        case .string(let s): try scalar(s, style: Self.style(of: s))
+        case .string(let s): try scalar(s, style: nil)
         case .sequence(let items):
             yaml_sequence_start_event_initialize(&event, nil, nil, 1, YAML_BLOCK_SEQUENCE_STYLE)
             try emit(&event)
@@ -119,7 +124,7 @@ private final class Emitter {
             try emit(&event)
             for (key, item) in KubectlKeyOrder.sorted(map) {
                 // A plain `<<` key would read back as a merge key; kubectl writes it plain anyway.
-                try scalar(key, style: key == "<<" ? YAML_DOUBLE_QUOTED_SCALAR_STYLE : Self.style(of: key))
+                try scalar(key, style: key == "<<" ? YAML_DOUBLE_QUOTED_SCALAR_STYLE : nil)
                 try emitValue(item)
             }
             yaml_mapping_end_event_initialize(&event)
@@ -127,13 +132,14 @@ private final class Emitter {
         }
     }
 
-    private func scalar(_ text: String, style: yaml_scalar_style_t) throws(YAMLWriteError) {
+    /// Emits a scalar; a nil style means a string's style, chosen as go-yaml v2 chooses it.
+    private func scalar(_ text: String, style: yaml_scalar_style_t?) throws(YAMLWriteError) {
         var event = yaml_event_t()
         var text = text
         let ok = text.withUTF8 { bytes in
             let pointer = bytes.baseAddress ?? StaticString("").utf8Start
             return yaml_scalar_event_initialize(&event, nil, nil, UnsafeMutablePointer(mutating: pointer),
-                                                Int32(bytes.count), 1, 1, style)
+                                                Int32(bytes.count), 1, 1, style ?? Self.style(of: bytes))
         }
         guard ok == 1 else { throw YAMLWriteError(message: "cannot build a scalar event") }
         try emit(&event)
@@ -141,8 +147,8 @@ private final class Emitter {
 
     /// go-yaml v2's choice for a string: literal when it has a line break, plain when it reads
     /// back as the same string, else double-quoted.
-    static func style(of s: String) -> yaml_scalar_style_t {
-        if s.utf8.contains(0x0A) { return YAML_LITERAL_SCALAR_STYLE }
-        return PlainScalar.isPlainString(s) ? YAML_PLAIN_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE
+    static func style(of bytes: UnsafeBufferPointer<UInt8>) -> yaml_scalar_style_t {
+        if let base = bytes.baseAddress, memchr(base, 0x0A, bytes.count) != nil { return YAML_LITERAL_SCALAR_STYLE }
+        return PlainScalar.isPlainString(bytes: bytes) ? YAML_PLAIN_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE
     }
 }

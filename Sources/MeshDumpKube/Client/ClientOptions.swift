@@ -1,3 +1,5 @@
+import MeshDumpCore
+
 /// How a `KubeClient` behaves on the wire.
 public struct ClientOptions: Sendable {
     /// The longest one request may take, body included; a request that takes longer fails and
@@ -12,6 +14,8 @@ public struct ClientOptions: Sendable {
     /// Where exec plugins get their environment and proxies come from.
     public var environment: Environment
     public var userAgent: String
+    /// Fields of listed objects the caller drops anyway, skipped while decoding pages.
+    public var droppedFields: DroppedFields?
 
     public init(requestTimeout: Duration = .seconds(60), connectTimeout: Duration = .seconds(10),
                 retry: RetryPolicy = RetryPolicy(), pageSize: Int = 500, maxResponseBytes: Int = 1 << 30,

@@ -69,7 +69,7 @@ struct KindLister {
     private func collection(_ namespace: String?, query: [(String, String)], into result: inout KindListResult,
                             _ deliver: (Object) async throws -> Void) async throws {
         var pager = Pager(kind: kind, namespace: namespace, pageSize: transport.options.pageSize, diagnostics: diagnostics)
-        let reader = PageReader(kind: kind, context: transport.connection.contextName)
+        let reader = PageReader(kind: kind, context: transport.connection.contextName, droppedFields: transport.options.droppedFields)
         let path = kind.collectionPath(namespace: namespace)
         var prefetched: Prefetch?
         defer { prefetched?.task.cancel() }

@@ -11,6 +11,7 @@ struct CallbackFailure: Error {
 struct PageReader {
     let kind: ServedKind
     let context: String
+    var droppedFields: DroppedFields? = nil
 
     /// What a page said about the list beyond its objects.
     struct PageEnd {
@@ -24,7 +25,8 @@ struct PageReader {
     /// skips over first), before any object is handed on.
     func read(_ response: Response, accept: (Object) -> Bool, listStarted: (String?) -> Void = { _ in },
               body: (Object) async throws -> Void) async throws -> PageEnd {
-        let decoder = ObjectDecoder(InputBytes(response.body, source: response.path), tracksPositions: false)
+        let decoder = ObjectDecoder(InputBytes(response.body, source: response.path), tracksPositions: false,
+                                    dropped: droppedFields)
         var count = 0
         var started = false
         while true {

@@ -25,7 +25,9 @@ public struct ClusterDiffSource: DiffSource {
 
     public func forEachObject(_ body: (Object) throws -> Void) async throws {
         let listed = Mutex<[Object]>([])
-        let request = ExportRequest(kinds: listing.kinds, filter: ObjectFilter(namespaces: listing.namespaces.map(Set.init)))
+        // Neat runs on this side (NeatedDiffSource), so what it drops need not be decoded.
+        let request = ExportRequest(kinds: listing.kinds, filter: ObjectFilter(namespaces: listing.namespaces.map(Set.init)),
+                                    droppedFields: Neat.droppedFields)
         let reports = try await ClusterExportSource(connection: connection, diagnostics: diagnostics)
             .export(request) { object, _ in listed.withLock { $0.append(object) } }
         for report in reports {

@@ -22,7 +22,9 @@ public struct ClusterExportSource: ExportSource {
 
     public func export(_ request: ExportRequest,
                        deliver: @escaping @Sendable (Object, String) throws -> Void) async throws -> [KindReport] {
-        try await KubeClient.with(connection, options: options) { client in
+        var options = self.options
+        options.droppedFields = request.droppedFields
+        return try await KubeClient.with(connection, options: options) { client in
             let discovery: Discovery
             do {
                 discovery = try await client.discover(request.kinds.kinds, allIstio: request.kinds.allIstio)

@@ -79,7 +79,8 @@ struct Export: AsyncParsableCommand {
                 filter: ObjectFilter(namespaces: namespace.isEmpty ? nil : Set(namespace),
                                      excludedNamespaces: try excludeNamespace.map { try Glob($0) },
                                      labelSelector: try selector.map { try LabelSelector(parsing: $0) }),
-                concurrency: concurrency)
+                concurrency: concurrency,
+                droppedFields: MeshDump.Neat.droppedFields)
             ruleStage = rules.isEmpty ? nil : RuleStage(rules: try RuleSet.load(paths: rules), diagnostics: diagnostics)
             targets = from.isEmpty
                 ? try ClusterExportSource.targets(kubeconfig: cluster.kubeconfig, contexts: cluster.contexts,
