@@ -43,10 +43,14 @@ objects() { echo "$1" | awk -Fx '{print $1 * $2 * $3}'; }
 echo "== small: $SMALL ($(objects "$SMALL") objects)"
 start_fixture_server "$SMALL"
 run_kubedump
-run_export "$SMALL"; run_export "$SMALL"
+run_export "$SMALL"
+# /usr/bin/time counts in hundredths of a second: time ten runs of the small export instead.
+start=$(date +%s.%N)
+for _ in 1 2 3 4 5 6 7 8 9 10; do rm -rf "$WORK/export"; "$MESHDUMP" export --kubeconfig "$KUBECONFIG_FILE" -o "$WORK/export" 2>/dev/null; done
+SECONDS_ELAPSED=$(echo "$start $(date +%s.%N)" | awk '{printf "%.4f", ($2 - $1) / 10}')
 echo "kubedump.sh: ${KUBEDUMP_SECONDS}s, $KUBEDUMP_CALLS kubectl calls, $KUBEDUMP_FILES files"
-echo "meshdump export: ${SECONDS_ELAPSED}s, $EXPORT_FILES files"
-awk -v a="$KUBEDUMP_SECONDS" -v b="$SECONDS_ELAPSED" 'BEGIN { printf "speed-up on the small set: %.0fx\n", a / (b > 0.01 ? b : 0.01) }'
+echo "meshdump export: ${SECONDS_ELAPSED}s (mean of 10 runs, whole process), $EXPORT_FILES files"
+awk -v a="$KUBEDUMP_SECONDS" -v b="$SECONDS_ELAPSED" 'BEGIN { printf "speed-up on the small set: %.0fx\n", a / b }'
 PER_CALL=$(awk -v t="$KUBEDUMP_SECONDS" -v c="$KUBEDUMP_CALLS" 'BEGIN { printf "%.4f", t / c }')
 echo "kubedump.sh: ${PER_CALL}s per kubectl call"
 stop_fixture_server
