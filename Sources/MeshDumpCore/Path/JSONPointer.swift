@@ -56,10 +56,6 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
     public var parent: JSONPointer? {
         tokens.isEmpty ? nil : JSONPointer(tokens: Array(tokens.dropLast()))
     }
-
-    public func appending(_ token: String) -> JSONPointer {
-        JSONPointer(tokens: tokens + [token])
-    }
 }
 
 /// A JSON Pointer that does not parse.

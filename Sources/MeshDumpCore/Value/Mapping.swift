@@ -72,11 +72,6 @@ public struct Mapping: Sendable {
         values[i] = value
     }
 
-    /// Renames the key at position `i`, keeping its place. The new key must not be present.
-    public mutating func setKey(_ key: String, at i: Int) {
-        keys[i] = key
-    }
-
     /// Calls `body` with each value in place, so nested values can be edited without copies.
     public mutating func updateValues(_ body: (String, inout Value) throws -> Void) rethrows {
         for i in values.indices {
