@@ -2,6 +2,7 @@ import Foundation
 import MeshDumpCore
 import Testing
 @testable import KubeFixtureServer
+import TestSupport
 
 /// The real kubectl against the fixture server: proof that it behaves like an API server.
 @Suite(.serialized) struct KubectlTests {
@@ -24,21 +25,12 @@ import Testing
             config.clientKeyPEM = try pki.read(pki.clientKey)
         }
         try config.yaml.write(toFile: home + "/config", atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["kubectl", "--kubeconfig", home + "/config", "--cache-dir", home + "/cache"] + arguments
-        process.environment = ["HOME": home, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CertificateError(message: "kubectl \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(String(decoding: errors, as: UTF8.self))")
+        let result = try ChildProcess.runTool("kubectl", ["--kubeconfig", home + "/config", "--cache-dir", home + "/cache"] + arguments,
+                                              environment: ["HOME": home, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"])
+        guard result.code == 0 else {
+            throw CertificateError(message: "kubectl \(arguments.joined(separator: " ")) exited \(result.code): \(result.stderr)")
         }
-        return String(decoding: output, as: UTF8.self)
+        return result.stdout
     }
 
     func start() async throws -> (FixtureAPIServer, FixtureCluster) {

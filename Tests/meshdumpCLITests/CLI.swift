@@ -3,11 +3,7 @@ import TestSupport
 
 /// Runs the built `meshdump` binary and captures what it prints and its exit code.
 enum CLI {
-    struct Result {
-        var stdout: String
-        var stderr: String
-        var code: Int32
-    }
+    typealias Result = ProcessOutput
 
     static var packageRoot: URL { TestPaths.packageRoot }
 
@@ -28,7 +24,7 @@ enum CLI {
 
     /// Runs meshdump.
     static func run(_ arguments: [String], stdin: String? = nil, cwd: String? = nil) throws -> Result {
-        try runProcess(binary, arguments, stdin: stdin, cwd: cwd)
+        try ChildProcess.run(binary, arguments, stdin: stdin, cwd: cwd)
     }
 
     /// Runs meshdump from the package root, so paths like `testdata/…` work as in a shell there.
@@ -38,32 +34,7 @@ enum CLI {
 
     /// Runs another program found on PATH (kubectl).
     static func runTool(_ name: String, _ arguments: [String]) throws -> Result {
-        try runProcess(URL(fileURLWithPath: "/usr/bin/env"), [name] + arguments, stdin: nil, cwd: nil)
-    }
-
-    private static func runProcess(_ executable: URL, _ arguments: [String], stdin: String?, cwd: String?) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
-        let out = Pipe(), input = Pipe()
-        // stderr goes to a file, so a chatty child never blocks on a full pipe we are not reading.
-        let errPath = FileManager.default.temporaryDirectory.appendingPathComponent("meshdump-stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errPath.path, contents: nil)
-        let err = try FileHandle(forWritingTo: errPath)
-        defer { try? FileManager.default.removeItem(at: errPath) }
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try err.close()
-        let errData = try Data(contentsOf: errPath)
-        return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-                      code: process.terminationStatus)
+        try ChildProcess.runTool(name, arguments)
     }
 
     static func read(_ path: String) throws -> String {

@@ -2,6 +2,7 @@ import Foundation
 import MeshDumpCore
 import Testing
 @testable import MeshDump
+import TestSupport
 
 /// The line diff behind `unified` output and multi-line strings: minimal, and its hunks rebuild
 /// the new text; the unified output applies with `git apply`.
@@ -89,13 +90,8 @@ struct LineDiffTests {
                 try DiffTestSupport.write(try YAMLWriter.string(object.value), to: dir + "/" + UnifiedDiffRenderer.path(of: object.id))
             }
             try Data(patch).write(to: URL(fileURLWithPath: dir + "/change.patch"))
-            let git = Process()
-            git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            git.arguments = ["git", "apply", "--unsafe-paths", "change.patch"]
-            git.currentDirectoryURL = URL(fileURLWithPath: dir)
-            try git.run()
-            git.waitUntilExit()
-            #expect(git.terminationStatus == 0)
+            let git = try ChildProcess.runTool("git", ["apply", "--unsafe-paths", "change.patch"], cwd: dir)
+            #expect(git.code == 0, "\(git.stderr)")
             try FileManager.default.removeItem(atPath: dir + "/change.patch")
             var expected: [String: String] = [:]
             for object in new { expected[UnifiedDiffRenderer.path(of: object.id)] = try YAMLWriter.string(object.value) }
