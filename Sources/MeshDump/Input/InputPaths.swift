@@ -36,13 +36,9 @@ public enum InputPaths {
         var found: [String] = []
         var pending = [directory]
         while let dir = pending.popLast() {
-            guard let handle = opendir(dir) else { throw InputError(path: dir, errno: errno) }
-            defer { closedir(handle) }
-            while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-                }
-                if name == "." || name == ".." || name.hasPrefix(".") { continue }
+            guard let names = try FileSystem.entries(dir) else { throw InputError(path: dir, errno: ENOENT) }
+            for name in names {
+                if name.hasPrefix(".") { continue }
                 let child = dir.hasSuffix("/") ? dir + name : dir + "/" + name
                 switch FileKind(path: child) {
                 case .directory: pending.append(child)
@@ -57,19 +53,5 @@ public enum InputPaths {
         return found.map { (bytes: Array($0.utf8), path: $0) }
             .sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
             .map(\.path)
-    }
-}
-
-/// What a path names on disk (following symbolic links).
-public enum FileKind {
-    case file, directory, missing
-
-    public init(path: String) {
-        var st = stat()
-        guard stat(path, &st) == 0 else {
-            self = .missing
-            return
-        }
-        self = (st.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
     }
 }

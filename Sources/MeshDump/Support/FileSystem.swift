@@ -5,7 +5,7 @@ import Darwin
 #endif
 import MeshDumpCore
 
-/// The few file system operations the tree writer needs, as throwing Swift calls.
+/// The few file system operations the tree writer and the input walk need, as throwing Swift calls.
 enum FileSystem {
     /// Creates `path` and any missing parents.
     static func makeDirectories(_ path: String) throws(InputError) {
@@ -84,5 +84,19 @@ enum FileSystem {
         #else
         return false
         #endif
+    }
+}
+
+/// What a path names on disk (following symbolic links).
+public enum FileKind {
+    case file, directory, missing
+
+    public init(path: String) {
+        var st = stat()
+        guard stat(path, &st) == 0 else {
+            self = .missing
+            return
+        }
+        self = (st.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
     }
 }
