@@ -1,3 +1,4 @@
+import Foundation
 import MeshDumpCore
 import Testing
 @testable import KubeFixtureServer
@@ -80,4 +81,13 @@ import Testing
         #expect(try server.apply(virtualService("busy")).status == 201)
         #expect(try server.send("GET", "/apis/networking.istio.io/v1/namespaces/team-a/virtualservices/bad").status == 404)
     }
+}
+
+/// Timestamps written by hand must be what a date formatter writes.
+@Test(arguments: [0.0, 951_782_400, 1_741_944_413, 4_107_542_399, -86_401])
+func timestampsAreRFC3339(seconds: Double) {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime]
+    let date = Date(timeIntervalSince1970: seconds)
+    #expect(ServerFields.timestamp(date) == formatter.string(from: date))
 }

@@ -176,4 +176,21 @@ import Testing
                                                  "POST /api/v1/namespaces?fieldManager=meshdump 201", "POST /api/v1/namespaces?fieldManager=meshdump 409"])
         }
     }
+
+    @Test func clusterScopedObjectsAreAppliedWithoutANamespace() async throws {
+        try await withServer(try cluster()) { server in
+            let client = try client(server, namespace: "team-a")
+            let namespaces = ServedKind(kind: Kind(group: "", kind: "Namespace", resource: "namespaces", versions: ["v1"], namespaced: false, isDefault: false),
+                                        version: "v1")
+            #expect(try await client.namespaces() == ["team-a", "team-b"])
+            let namespace = try Object(value: ["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": "team-c", "namespace": "stray",
+                                                                                                   "labels": ["istio-injection": "enabled"]]], origin: .generated)
+            let applied = try await client.apply(namespace, as: namespaces)
+            #expect(applied.change == .created && applied.object.namespace.isEmpty)
+            #expect(applied.object.value[path: ["metadata", "labels"]] == ["istio-injection": "enabled", "kubernetes.io/metadata.name": "team-c"])
+            #expect(try await client.namespaces() == ["team-a", "team-b", "team-c"])
+            await client.shutdown()
+            #expect(writes(server) == ["PATCH /api/v1/namespaces/team-c?fieldManager=meshdump&fieldValidation=Strict 201"])
+        }
+    }
 }

@@ -26,11 +26,23 @@ extension ServerFields {
         return .mapping(top)
     }
 
-    /// Now, as object timestamps write it (`2025-03-14T09:26:53Z`).
+    /// A time as object timestamps write it (`2025-03-14T09:26:53Z`); written out by hand, as a
+    /// date formatter costs more to make than a write does.
     static func timestamp(_ date: Date = Date()) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        // Days since 1970-01-01 to a civil date (Howard Hinnant's days_from_civil, inverted).
+        let z = seconds.floorDivided(by: 86400) + 719_468
+        let era = z.floorDivided(by: 146_097)
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let time = seconds - seconds.floorDivided(by: 86400) * 86400
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(year)-\(two(month))-\(two(day))T\(two(time / 3600)):\(two(time / 60 % 60)):\(two(time % 60))Z"
     }
 
     /// Everything generation follows: the object without metadata and status.
@@ -39,5 +51,11 @@ extension ServerFields {
         content["metadata"] = nil
         content["status"] = nil
         return content
+    }
+}
+
+private extension Int {
+    func floorDivided(by divisor: Int) -> Int {
+        self >= 0 ? self / divisor : (self - divisor + 1) / divisor
     }
 }

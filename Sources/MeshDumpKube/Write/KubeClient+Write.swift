@@ -9,8 +9,9 @@ extension KubeClient {
     /// to the resource and scope `kind` names. The object is sent as its configuration: uid,
     /// resourceVersion, generation, creationTimestamp, managedFields and status are left out. A
     /// namespaced object without a namespace goes to the context's namespace (else `default`),
-    /// as with kubectl. `live` — the object as last listed, or a dry run's answer — lets the
-    /// result tell `configured` from `unchanged` (see `ApplyResult`).
+    /// as with kubectl; a cluster-scoped object is sent without one. `live` — the object as last listed, or a dry run's answer — lets the
+    /// result tell `configured` from `unchanged` (see `ApplyResult`). Creating a Namespace makes
+    /// `namespaces()` list afresh.
     public func apply(_ object: Object, as kind: ServedKind, options: ApplyOptions = ApplyOptions(),
                       live: Object? = nil) async throws(WriteError) -> ApplyResult {
         var configuration = object.value
@@ -22,6 +23,8 @@ extension KubeClient {
         if kind.namespaced {
             namespace = object.namespace.isEmpty ? connection.defaultNamespace ?? "default" : object.namespace
             configuration["metadata"]?["namespace"] = .string(namespace!)
+        } else {
+            configuration["metadata"]?["namespace"] = nil
         }
         let target = ServedKind(kind: kind.kind, version: object.version)
         let path = target.collectionPath(namespace: namespace) + "/" + object.name
@@ -30,6 +33,7 @@ extension KubeClient {
         if options.dryRun { query.append(("dryRun", "All")) }
         let response = try await write(.PATCH, path, query: query, body: configuration, contentType: "application/apply-patch+yaml")
         let answer = try decode(response)
+        if kind.group.isEmpty, kind.kind.kind == "Namespace", response.status == 201, !options.dryRun { await namespaceCache.forget() }
         let change = ApplyResult.change(status: response.status, answer: answer.value, live: live?.value, dryRun: options.dryRun)
         return ApplyResult(change: change, object: answer, warnings: response.warnings)
     }
