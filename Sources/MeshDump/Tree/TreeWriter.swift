@@ -51,10 +51,10 @@ public final class TreeWriter: Sendable {
         try FileSystem.makeDirectories(staging)
     }
 
-    /// Writes one object (under `folder`, with `resource` naming its kind's folder when given).
-    /// Throws, naming the object, when its path is unsafe or another object already took it.
-    public func write(_ object: Object, resource: String? = nil, folder: String? = nil) throws {
-        let relative = try layout.relativePath(of: object, resource: resource, folder: folder)
+    /// Writes one object (under `folder` when given). Throws, naming the object, when its path
+    /// is unsafe or another object already took it.
+    public func write(_ object: Object, folder: String? = nil) throws {
+        let relative = try layout.relativePath(of: object, folder: folder)
         let directory = String(relative[..<relative.lastIndex(of: "/")!])
         var contents: [UInt8] = []
         try layout.format.write(object.value, isFirst: true, to: &contents)
