@@ -33,9 +33,9 @@ extension ClusterSource {
         return targets
     }
 
-    /// A context name as a folder name.
+    /// A context name as a folder name: `/` becomes `_`, then as `TreeNames` makes any name a
+    /// file name (a leading `.` is escaped, so `.`, `..` and `.meshdump` are folders like others).
     static func folderName(_ context: String) -> String {
-        let safe = String(context.map { $0 == "/" || $0 == "\0" ? "_" : $0 })
-        return safe == "." || safe == ".." ? "_" + safe : safe
+        TreeNames.component(String(context.map { $0 == "/" || $0 == "\0" ? "_" : $0 }))
     }
 }

@@ -61,7 +61,8 @@ import Testing
 
             let partial = try await ExportRun(output: out, allowPartial: true).run([.init(source: try source(server))], request: ReadRequest())
             #expect(!partial.complete && partial.committed)
-            #expect(!files(out).contains { $0.contains("/sidecars/") })
+            #expect(files(out).filter { $0.contains("/sidecars/") } == before.filter { $0.contains("/sidecars/") },
+                    "the failed kind keeps its previous files")
             #expect(files(out).contains { $0.contains("/gateways/") })
         }
     }

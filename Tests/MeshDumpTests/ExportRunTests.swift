@@ -103,4 +103,45 @@ struct ExportRunTests {
         #expect(report.sources[0].kinds.first { $0.qualifiedResource == "gateways.networking.istio.io" }?.outcome == .listed(version: "v1"))
         #expect(report.sources[0].kinds.first { $0.qualifiedResource == "sidecars.networking.istio.io" }?.outcome == .skipped(reason: "not in dumps"))
     }
+
+    /// Issue 11: a context that serves none of the asked kinds replaced a full tree with an
+    /// empty one and exited 0.
+    @Test func aSourceServingNoAskedKindDoesNotEmptyATree() async throws {
+        let out = try TestPaths.temporaryDirectory() + "/data"
+        _ = try await ExportRun(output: out).run([.init(source: FixedSource(name: "prod", objects: [try Self.vs("a", "one")], reports: [Self.exported]))],
+                                                 request: ReadRequest())
+        let wrong = FixedSource(name: "kind-local", objects: [], reports: IstioKinds.defaults.map { KindReport(kind: $0, outcome: .skipped(reason: "not served")) })
+        let refused = try await ExportRun(output: out).run([.init(source: wrong)], request: ReadRequest())
+        #expect(!refused.committed && !refused.complete)
+        #expect(refused.summary.hasSuffix("no kind asked for is served by kind-local (the wrong context?), so the tree would be emptied; --force empties it; \(out)/ was left as it was\n"))
+        #expect(try TreeContents.files(in: out).contains("a/virtualservices/one.yaml"))
+        let forced = try await ExportRun(output: out, force: true).run([.init(source: wrong)], request: ReadRequest())
+        #expect(forced.committed)
+        #expect(try TreeContents.files(in: out) == [".meshdump"])
+    }
+
+    /// Issue 11: `export -n` with a misspelt namespace said "0 objects" and nothing else.
+    @Test func aNamespaceWithNoObjectsIsAWarning() async throws {
+        let out = try TestPaths.temporaryDirectory() + "/data"
+        let diagnostics = DiagnosticCollector()
+        let source = FixedSource(name: "prod", objects: [try Self.vs("a", "one")], reports: [Self.exported])
+        _ = try await ExportRun(output: out).run([.init(source: source)], request: ReadRequest(filter: ObjectFilter(namespaces: ["a", "paymnets"])),
+                                                 diagnostics: diagnostics)
+        #expect(diagnostics.diagnostics == [Diagnostic(.warning, "no objects in namespace \"paymnets\" (-n paymnets)")])
+    }
+
+    /// Issue 11: `--allow-partial` into an existing tree dropped the kinds that failed this time.
+    @Test func aPartialExportKeepsTheOldFilesOfFailedKinds() async throws {
+        let out = try TestPaths.temporaryDirectory() + "/data"
+        var gateway = try Self.vs("a", "gw")
+        gateway.value["kind"] = "Gateway"
+        _ = try await ExportRun(output: out).run([.init(source: FixedSource(name: "prod", objects: [try Self.vs("a", "one"), gateway], reports: [Self.exported]))],
+                                                 request: ReadRequest())
+        let failing = FixedSource(name: "prod", objects: [try Self.vs("a", "two")], reports: [
+            Self.exported, KindReport(kind: IstioKinds.named("gw")!, outcome: .failed(message: "HTTP 500")),
+        ])
+        let report = try await ExportRun(output: out, allowPartial: true).run([.init(source: failing)], request: ReadRequest())
+        #expect(report.committed && !report.complete)
+        #expect(try TreeContents.files(in: out) == [".meshdump", "a/gateways/gw.yaml", "a/virtualservices/two.yaml"])
+    }
 }

@@ -48,7 +48,8 @@ public struct ExportRun: Sendable {
                         let kinds = try await target.source.read(request) { object in
                             guard let out = try stages.apply(object) else { return }
                             try writer.write(out, folder: target.folder)
-                            progress(tally.add(KindKey(source: name, group: object.group, kind: object.kind), namespace: out.namespace))
+                            progress(tally.add(KindKey(source: name, group: object.group, kind: object.kind),
+                                               from: object.namespace, to: out.namespace))
                         }
                         return ExportReport.Source(name: name, folder: target.folder, kinds: kinds)
                     }
@@ -60,16 +61,31 @@ public struct ExportRun: Sendable {
             throw error
         }
         stages.finish()
+        for namespace in (request.filter.namespaces ?? []).sorted() where !tally.seen(namespace) {
+            diagnostics.report(Diagnostic(.warning, "no objects in namespace \"\(namespace)\" (-n \(namespace))"))
+        }
         sources.sort { ($0.folder ?? "", $0.name) < ($1.folder ?? "", $1.name) }
         var report = ExportReport(output: output, sources: sources, counts: tally.counts)
-        if diagnostics.hasErrors { report.rejection = "errors were reported" }
+        if diagnostics.hasErrors {
+            report.rejection = "errors were reported"
+        } else if !force, sources.allSatisfy({ $0.kinds.allSatisfy(\.skipped) }), Self.holdsObjects(writer.root) {
+            report.rejection = "no kind asked for is served by " + sources.map(\.name).joined(separator: ", ")
+                + " (the wrong context?), so the tree would be emptied; --force empties it"
+        }
         if report.complete || (allowPartial && report.rejection == nil) {
-            try writer.commit()
+            try writer.commit(keeping: sources.flatMap { source in
+                source.kinds.filter(\.failed).map { TreeWriter.KeptKind(folder: source.folder, resource: $0.kind.resource) }
+            })
             report.committed = true
         } else {
             writer.abort()
         }
         return report
+    }
+
+    /// Whether a tree is there with objects in it.
+    private static func holdsObjects(_ root: String) -> Bool {
+        ((try? FileSystem.entries(root)) ?? nil)?.contains { !$0.hasPrefix(".") } ?? false
     }
 }
 
@@ -89,16 +105,20 @@ public struct KindKey: Sendable, Hashable {
 /// Objects written per kind of each source, and the namespaces they were in; shared by the
 /// tasks of an export.
 final class ExportTally: Sendable {
-    private let state = Mutex<(total: Int, counts: [KindKey: ExportReport.Count])>((0, [:]))
+    private let state = Mutex<(total: Int, counts: [KindKey: ExportReport.Count], seen: Set<String>)>((0, [:], []))
 
-    /// Counts one object; returns the total so far.
-    func add(_ key: KindKey, namespace: String) -> Int {
+    /// Counts one object read in namespace `from` and written in `to`; returns the total so far.
+    func add(_ key: KindKey, from: String, to: String) -> Int {
         state.withLock { state in
             state.total += 1
-            state.counts[key, default: ExportReport.Count()].add(namespace: namespace)
+            state.counts[key, default: ExportReport.Count()].add(namespace: to)
+            state.seen.insert(from)
             return state.total
         }
     }
 
     var counts: [KindKey: ExportReport.Count] { state.withLock { $0.counts } }
+
+    /// Whether an object was read in this namespace.
+    func seen(_ namespace: String) -> Bool { state.withLock { $0.seen.contains(namespace) } }
 }

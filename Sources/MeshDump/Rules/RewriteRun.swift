@@ -30,6 +30,14 @@ public struct RewriteRun: Sendable {
         self.neat = neat
     }
 
+    /// Refuses to write a tree inside the tree it reads (or onto it, but for `--in-place`): the
+    /// walk would read its own output.
+    public static func checkOutput(_ output: String, source: String) throws(UsageError) {
+        let out = FileSystem.absolutePath(output), src = FileSystem.absolutePath(source)
+        if out == src { throw UsageError("-o \(output) is SRC itself: use --in-place to rewrite a tree in place") }
+        if out.hasPrefix(src + "/") { throw UsageError("-o \(output) is inside SRC \(source): write the new tree elsewhere") }
+    }
+
     /// Runs the rewrite. Throws for what cannot be read or written (nothing is written then);
     /// problems the stage reports go to `diagnostics`, and an error among them keeps the tree
     /// from being written. Returns the rules' report and whether the tree was written.

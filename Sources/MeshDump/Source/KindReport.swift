@@ -31,4 +31,9 @@ public struct KindReport: Sendable, Equatable {
         if case .failed = outcome { return true }
         return false
     }
+
+    public var skipped: Bool {
+        if case .skipped = outcome { return true }
+        return false
+    }
 }

@@ -44,14 +44,21 @@ public struct TreeLayout: Sendable {
     }
 
     /// The object's path relative to the tree's root (under `folder` when given, as for one
-    /// context of several); throws when its namespace or name could escape the tree or make an
-    /// impossible file name.
+    /// context of several); throws when its namespace or name is not a name at all (empty,
+    /// `.`, `..`, with `/` or NUL, longer than 253 bytes). Other names are made file names by
+    /// `TreeNames`.
     public func relativePath(of object: Object, folder: String? = nil) throws(ObjectError) -> String {
         let id = object.id
         try Self.check(id.name, "name", object)
         if !id.namespace.isEmpty { try Self.check(id.namespace, "namespace", object) }
-        let namespaceFolder = id.namespace.isEmpty ? Self.clusterScopedFolder : id.namespace
-        let path = "\(namespaceFolder)/\(resource(of: object))/\(id.name).\(format.fileExtension)"
+        return relativePath(of: id, resource: resource(of: object), folder: folder)
+    }
+
+    /// Where an object of this identity goes, its name not checked (for messages and diffs of
+    /// objects already read).
+    public func relativePath(of id: ObjectID, resource: String? = nil, folder: String? = nil) -> String {
+        let namespaceFolder = id.namespace.isEmpty ? Self.clusterScopedFolder : TreeNames.component(id.namespace)
+        let path = "\(namespaceFolder)/\(resource ?? self.resource(of: id))/" + TreeNames.file(id.name, extension: format.fileExtension)
         return folder.map { "\($0)/\(path)" } ?? path
     }
 

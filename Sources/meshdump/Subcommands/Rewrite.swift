@@ -63,6 +63,7 @@ struct Rewrite: AsyncParsableCommand {
         do {
             let spec = try SourceSpec(parsing: source)
             if !spec.isCluster && cluster.given { throw UsageError("--context and --kubeconfig apply to a cluster: SRC") }
+            if case .path(let path) = spec, let output, path != "-" { try RewriteRun.checkOutput(output, source: path) }
             run = RewriteRun(source: try cluster.resolver(diagnostics: diagnostics).source(for: spec), rules: try RuleSet.load(paths: rulesFiles),
                              output: inPlace ? source : output ?? "", force: force, strict: strict, neat: !noNeat)
         } catch {
@@ -72,6 +73,8 @@ struct Rewrite: AsyncParsableCommand {
         let result: (report: RuleReport, written: Bool)
         do {
             result = try await run.run(diagnostics: diagnostics)
+        } catch let error as TreeError {
+            fail("\(error)", code: 2)
         } catch {
             fail("\(error)")
         }
