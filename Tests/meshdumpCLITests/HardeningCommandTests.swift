@@ -120,4 +120,23 @@ struct HardeningCommandTests {
             #expect(try TreeContents.files(in: parent + "/data").count == before)
         }
     }
+
+    /// Issue 11: two first exports racing for a new folder left one's staging folder behind.
+    @Test func twoFirstExportsRacingForANewFolder() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        try Self.bigDump(500, to: dir + "/dump.yaml")
+        try FileManager.default.createDirectory(atPath: dir + "/out", withIntermediateDirectories: true)
+        let processes = (0..<2).map { _ in
+            let process = Process()
+            process.executableURL = CLI.binary
+            process.arguments = ["export", "--from", dir + "/dump.yaml", "-o", dir + "/out/data"]
+            process.standardError = FileHandle.nullDevice
+            return process
+        }
+        for process in processes { try process.run() }
+        for process in processes { process.waitUntilExit() }
+        #expect(processes.map(\.terminationStatus) == [0, 0])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/out") == ["data"])
+        #expect(try TreeContents.files(in: dir + "/out/data").count == 501)
+    }
 }

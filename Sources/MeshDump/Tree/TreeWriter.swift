@@ -169,11 +169,15 @@ public final class TreeWriter: Sendable {
 
     /// The swap itself: the old tree's top-level dot entries move into the new one first.
     private func swap() throws {
-        guard FileKind(path: root) == .directory else {
+        if FileKind(path: root) != .directory {
             let parent = String(root[..<(root.lastIndex(of: "/") ?? root.startIndex)])
             if !parent.isEmpty { try FileSystem.makeDirectories(parent) }
-            try FileSystem.rename(staging.path, root)
-            return
+            do {
+                return try FileSystem.rename(staging.path, root)
+            } catch {
+                // Another export made the tree meanwhile: replace it as any tree.
+                guard FileKind(path: root) == .directory else { throw error }
+            }
         }
         for name in try FileSystem.entries(root) ?? [] where name.hasPrefix(".") && name != Self.markerName {
             try FileSystem.rename(root + "/" + name, staging.path + "/" + name)
