@@ -1,4 +1,5 @@
 import KubeFixtureServer
+import KubeTestSupport
 import MeshDump
 import MeshDumpCore
 import Testing
@@ -56,7 +57,8 @@ import Testing
             let second = try await run([try object("VirtualService", "team-a", "a", hosts: ["h2"]), try object("VirtualService", "team-a", "c"),
                                         try object("Gateway", "istio-system", "g")], client: client)
             #expect(second.map(\.id.description) == ["VirtualService team-b/b"])
-            let names = try await client.collect("virtualservices").keys
+            var names: [String] = []
+            _ = try await client.list(served("VirtualService"), diagnostics: DiagnosticCollector()) { names.append("\($0.namespace)/\($0.name)") }
             #expect(names == ["team-a/a", "team-a/c", "team-b/handmade"])
             let parent = try #require(try await client.get(secrets, namespace: "istio-system", name: "mesh"))
             await client.shutdown()
