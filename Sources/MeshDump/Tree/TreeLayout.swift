@@ -24,7 +24,7 @@ public struct TreeLayout: Sendable {
 
     /// The resource name for an identity alone: from the kinds table, else guessed.
     public func resource(of id: ObjectID) -> String {
-        if let kind = IstioKinds.kind(group: id.group, kind: id.kind) { return kind.resource }
+        if let kind = KnownKinds.kind(group: id.group, kind: id.kind) { return kind.resource }
         return Self.guessPlural(id.kind)
     }
 
