@@ -74,7 +74,7 @@ extension ClusterGenerator {
             try cluster.add(["apiVersion": .string(group), "kind": "HTTPRoute", "metadata": ["name": "api", "namespace": .string(team)],
                              "spec": ["parentRefs": [["name": "api-gateway", "namespace": .string(Self.ingressNamespace)]],
                                       "hostnames": ["api.example.com"],
-                                      "rules": [["matches": [["path": ["type": "PathPrefix", "value": .string("/\(team)")]]],
+                                      "rules": [["matches": [["path": ["type": "PathPrefix", "value": "/api"]]],
                                                  "backendRefs": [["name": .string(names.first ?? "reviews"), "port": 8080]]]]]])
         }
     }

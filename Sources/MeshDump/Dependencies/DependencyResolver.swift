@@ -35,8 +35,8 @@ struct DependencyResolver {
                 continue
             }
             guard !needs.exported.contains(id) else { continue }
-            secrets.append(PulledObject(object: secret, reason: "for " + Self.list(want.referrers.map(\.referrer.description))
-                                        + (want.optional ? " (the CA certificate Istio reads beside the Secret named)" : "")))
+            let companion = want.optional ? " (the CA certificate Istio reads beside \(id.name.dropLast(Self.caSuffix.count)))" : ""
+            secrets.append(PulledObject(object: secret, reason: "for " + Self.list(want.referrers.map(\.referrerDescription)) + companion))
         }
         guard options.namespaces else { return secrets }
         var namespaces: [PulledObject] = []
@@ -70,7 +70,7 @@ struct DependencyResolver {
             }
             for namespace in namespaces {
                 want(Self.secretID(namespace, reference.name), reference, optional: false)
-                want(Self.secretID(namespace, reference.name + "-cacert"), reference, optional: true)
+                if reference.isIstioCredential { want(Self.secretID(namespace, reference.name + Self.caSuffix), reference, optional: true) }
             }
         }
         return wanted
@@ -81,7 +81,7 @@ struct DependencyResolver {
     private func workloadNamespaces(_ references: [SecretReference]) async throws -> [String: [String]] {
         var selectors: [String] = []
         for case .workload(let selector) in references.map(\.place) where !selectors.contains(selector) { selectors.append(selector) }
-        let usable = selectors.filter { !$0.isEmpty }
+        let usable = selectors.filter { !$0.isEmpty }.sorted()
         let pods = usable.isEmpty ? [] : try await lookup.objects(of: KubernetesKinds.pod, matching: try usable.map { try LabelSelector(parsing: $0) })
         var namespaces: [String: [String]] = [:]
         for (selector, selected) in zip(usable, pods) { namespaces[selector] = Set(selected.map(\.namespace)).sorted() }
@@ -91,7 +91,7 @@ struct DependencyResolver {
                   warned.insert(reference.referrer).inserted else { continue }
             let why = selector.isEmpty ? "has no selector, so no one gateway workload says where its Secrets live"
                 : "selects no Pod in \(source) (selector \(selector)), so the namespace of its gateway workload, where its Secrets live, is unknown"
-            diagnostics.report(Diagnostic(.warning, "\(reference.referrer) \(why); --with-secrets skipped "
+            diagnostics.report(Diagnostic(.warning, "\(reference.referrerDescription) \(why); --with-secrets skipped "
                                           + Self.list(references.filter { $0.referrer == reference.referrer }.map(\.name)),
                                           origin: reference.referrerOrigin))
         }
@@ -100,10 +100,13 @@ struct DependencyResolver {
 
     private func warnMissing(_ id: ObjectID, named references: [SecretReference]) {
         for reference in references {
-            diagnostics.report(Diagnostic(.warning, "\(reference.referrer) names Secret \(id.namespace)/\(id.name), which \(source) does not have",
+            diagnostics.report(Diagnostic(.warning, "\(reference.referrerDescription) names Secret \(id.namespace)/\(id.name), which \(source) does not have",
                                           origin: reference.referrerOrigin))
         }
     }
+
+    /// What Istio appends to a `credentialName` to find its CA certificate.
+    static let caSuffix = "-cacert"
 
     static func secretID(_ namespace: String, _ name: String) -> ObjectID {
         ObjectID(group: "", kind: "Secret", namespace: namespace, name: name)

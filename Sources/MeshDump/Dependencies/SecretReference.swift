@@ -12,7 +12,7 @@ import MeshDumpCore
 /// `kubernetes://NAME` and `kubernetes://NS/NAME` (and `kubernetes-gateway://NS/NAME`) are read
 /// as Istio reads them; `NS/NAME` names the namespace; other schemes (`builtin://`) name no
 /// Secret. Istio also reads `<NAME>-cacert` for the CA certificate when the Secret holds none,
-/// so that one is pulled in too when it exists.
+/// so for a `credentialName` that one is pulled in too when it exists.
 public struct SecretReference: Sendable, Hashable {
     /// Where the Secret is looked up.
     public enum Place: Sendable, Hashable {
@@ -23,9 +23,19 @@ public struct SecretReference: Sendable, Hashable {
 
     public var name: String
     public var place: Place
+    /// Istio's `credentialName`, beside which Istio reads `<name>-cacert`.
+    public var isIstioCredential = false
     /// The object that names it.
     public var referrer: ObjectID
     public var referrerOrigin: Origin
+
+    /// The referrer as people say it, its group added when its kind is better known in another
+    /// (`Gateway.gateway.networking.k8s.io istio-ingress/api-gateway`).
+    public var referrerDescription: String {
+        guard let known = KnownKinds.named(referrer.kind), known.group != referrer.group else { return referrer.description }
+        let name = referrer.namespace.isEmpty ? referrer.name : "\(referrer.namespace)/\(referrer.name)"
+        return "\(referrer.kind).\(referrer.group) \(name)"
+    }
 
     /// The Secrets `object` names, or none for kinds that name none.
     public static func references(in object: Object) -> [SecretReference] {
@@ -66,9 +76,11 @@ public struct SecretReference: Sendable, Hashable {
         guard !rest.isEmpty, !rest.contains("://") else { return nil }
         let parts = rest.split(separator: "/", omittingEmptySubsequences: false)
         switch parts.count {
-        case 1: return SecretReference(name: String(rest), place: place, referrer: object.id, referrerOrigin: object.origin)
+        case 1:
+            return SecretReference(name: String(rest), place: place, isIstioCredential: true, referrer: object.id, referrerOrigin: object.origin)
         case 2 where !parts[0].isEmpty && !parts[1].isEmpty:
-            return SecretReference(name: String(parts[1]), place: .namespace(String(parts[0])), referrer: object.id, referrerOrigin: object.origin)
+            return SecretReference(name: String(parts[1]), place: .namespace(String(parts[0])), isIstioCredential: true,
+                                   referrer: object.id, referrerOrigin: object.origin)
         default: return nil
         }
     }

@@ -2,7 +2,7 @@ import MeshDumpCore
 
 /// Stands in for the values of Secrets before anything compares or prints them: each value
 /// under a Secret's `data` and `stringData` (and its `last-applied-configuration` annotation,
-/// which holds them all) becomes `<redacted sha256:0123456789ab>`, the first 12 hex digits of
+/// which holds them all) becomes `(redacted sha256:0123456789ab)`, the first 12 hex digits of
 /// the SHA-256 of its text. Equal values stay equal and changed ones differ, so a diff shows a
 /// Secret's key as unchanged or changed, in every format, without its value; keys and
 /// metadata stay readable. A stage of its own, run before the differ, so no renderer has to
@@ -35,7 +35,7 @@ public struct SecretRedaction: ObjectStage {
         return .mapping(top)
     }
 
-    /// `<redacted sha256:0123456789ab>` for a value's text (a string's own bytes, else its JSON).
+    /// `(redacted sha256:0123456789ab)` for a value's text (a string's own bytes, else its JSON).
     static func placeholder(_ value: Value) -> Value {
         var bytes: [UInt8] = []
         if let text = value.stringValue {
@@ -46,6 +46,6 @@ public struct SecretRedaction: ObjectStage {
         let digest = SHA256.digest(bytes).prefix(6)
         var hex = ""
         for byte in digest { hex += String(UnicodeScalar(HexDigit.digit(byte >> 4))) + String(UnicodeScalar(HexDigit.digit(byte & 0xF))) }
-        return .string("<redacted sha256:\(hex)>")
+        return .string("(redacted sha256:\(hex))")
     }
 }

@@ -72,7 +72,7 @@ public struct ExportReport: Sendable {
                 case .listed(let version):
                     let key = KindKey(source: source.name, group: kind.kind.group, kind: kind.kind.kind)
                     let c = count(key)
-                    let notes = [kind.note].compactMap { $0 } + (skipped[key] ?? [:]).sorted { $0.key < $1.key }.map { "skipped \($0.value) \($0.key)" }
+                    let notes = [kind.note].compactMap { $0 } + (skipped[key] ?? [:]).sorted { $0.key < $1.key }.map { "skipped \($0.key): \($0.value)" }
                     lines.append("  \(name)  \(version.padding(toLength: 8))  \(counted(c.objects, "object")) in \(counted(c.namespaces.count, "namespace"))"
                                  + notes.map { " (\($0))" }.joined())
                 case .skipped(let reason):

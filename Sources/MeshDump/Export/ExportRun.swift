@@ -105,7 +105,7 @@ public struct ExportRun: Sendable {
         }
         if report.complete || (allowPartial && report.rejection == nil) {
             try writer.commit(keeping: sources.flatMap { source in
-                source.kinds.filter(\.failed).map { KeptKind(folder: source.folder, resource: $0.kind.resource) }
+                source.kinds.filter(\.failed).map { KeptKind(folder: source.folder, resource: TreeLayout.folder(resource: $0.kind.resource, group: $0.kind.group)) }
             })
             report.committed = true
         } else {

@@ -13,7 +13,7 @@ import MeshDumpCore
 ///   token controller makes its own (see `skipReason`).
 extension Neat {
     /// The reason a skipped token Secret is given in summaries.
-    public static let serviceAccountTokens = "service-account tokens, which the new cluster makes itself"
+    public static let serviceAccountTokens = "service-account tokens (the new cluster makes its own)"
 
     /// Why neat leaves the object out entirely, or nil when it keeps it.
     static func skipReason(_ value: Value) -> String? {

@@ -22,9 +22,9 @@ public struct NeatRun {
         public var objects: Int
         public var skipped: [String: Int] = [:]
 
-        /// `skipped 2 service-account tokens, which the new cluster makes itself`, one line per reason.
+        /// `skipped service-account tokens (the new cluster makes its own): 2`, one line per reason.
         public var skippedLines: [String] {
-            skipped.keys.sorted().map { "skipped \(skipped[$0]!) \($0)" }
+            skipped.keys.sorted().map { "skipped \($0): \(skipped[$0]!)" }
         }
     }
 

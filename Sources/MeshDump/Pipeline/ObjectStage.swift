@@ -9,13 +9,13 @@ import MeshDumpCore
 public protocol ObjectStage: Sendable {
     func apply(_ object: Object) throws -> Object?
     /// What `apply` does, with why an object was dropped when the stage can say (for summaries:
-    /// "skipped 2 service-account tokens, …"). The default gives no reason.
+    /// "skipped service-account tokens (…): 2"). The default gives no reason.
     func outcome(of object: Object) throws -> StageOutcome
     func finish()
 }
 
 /// One object through a stage: kept (changed or not), or dropped, with a reason when the stage
-/// gives one: a plural phrase such as `service-account tokens, which the new cluster makes itself`.
+/// gives one: a plural phrase such as `service-account tokens (the new cluster makes its own)`.
 public enum StageOutcome: Sendable {
     case kept(Object)
     case dropped(reason: String?)

@@ -27,12 +27,16 @@ struct KindNameResolver {
         return nil
     }
 
-    /// Close matches among every name the server's kinds answer to, bare and qualified.
+    /// Close matches among every name the server's kinds answer to (qualified by their group
+    /// when the name is).
     func suggestions(for name: String) -> [String] {
         var candidates: [String] = []
         for (group, _, resource) in resources {
-            candidates += [resource.name, resource.kind.lowercased()] + resource.shortNames
-            if !group.name.isEmpty { candidates.append("\(resource.name).\(group.name)") }
+            if name.contains("."), !group.name.isEmpty {
+                candidates.append("\(resource.name).\(group.name)")
+            } else {
+                candidates += [resource.name, resource.kind.lowercased()] + resource.shortNames
+            }
         }
         return Suggestion.close(to: name, in: candidates)
     }
