@@ -1,21 +1,25 @@
 import MeshDumpCore
 
 /// What `meshdump diff` was asked to do, checked before anything is read: the two sides, the
-/// `--kinds` and `-n` filter, the `--ignore` patterns, and the cluster options.
+/// `--kinds` and `-n` filter, the `--ignore` patterns, the `--rules` mappings old objects go
+/// through, and the cluster options.
 public struct DiffRequest: Sendable {
     public var old: DiffOperand
     public var new: DiffOperand
     public var filter: ObjectFilter
     public var ignore: IgnoreSet
+    /// `--rules`: old objects are compared as these mappings rewrite them (nil without).
+    public var rules: RuleSet?
     /// `--context`: the context of a bare `cluster:` side.
     public var context: String?
     /// `--kubeconfig`
     public var kubeconfig: String?
 
     /// Reads the arguments as given on the command line; throws `DiffUsageError` or
-    /// `IgnorePatternError` for a usage mistake.
+    /// `IgnorePatternError` for a usage mistake, `RulesFileError` for a rules file that does
+    /// not load.
     public init(old: String, new: String, ignore: [String] = [], kinds: String? = nil, namespaces: [String] = [],
-                context: String? = nil, kubeconfig: String? = nil) throws {
+                rules: [String] = [], context: String? = nil, kubeconfig: String? = nil) throws {
         self.old = try DiffOperand(parsing: old)
         self.new = try DiffOperand(parsing: new)
         if self.old.isStandardInput && self.new.isStandardInput {
@@ -26,6 +30,7 @@ public struct DiffRequest: Sendable {
         }
         if context?.isEmpty == true { throw DiffUsageError("--context names no context") }
         self.ignore = IgnoreSet(try ignore.map { try IgnorePattern(parsing: $0) })
+        self.rules = rules.isEmpty ? nil : try RuleSet.load(paths: rules)
         filter = ObjectFilter(kinds: try kinds.map { try KindSelection(parsing: [$0]) },
                               namespaces: namespaces.isEmpty ? nil : Set(namespaces))
         self.context = context
@@ -50,7 +55,7 @@ public struct DiffRequest: Sendable {
             guard case .path(let path) = operand else { preconditionFailure("a side is a path or a cluster") }
             return FileDiffSource(path: path)
         }
-        return DiffRun(old: try source(old), new: try source(new), filter: filter, differ: ObjectDiffer(ignore: ignore))
+        return DiffRun(old: try source(old), new: try source(new), filter: filter, differ: ObjectDiffer(ignore: ignore, rules: rules))
     }
 }
 

@@ -44,6 +44,9 @@ struct Diff: AsyncParsableCommand {
     @Option(help: "Colour: auto (when standard output is a terminal), always or never.")
     var color: ColorMode = .auto
 
+    @Option(help: "Compare OLD as the mappings of these rules files (namespaces, hosts, gateways, …) would rewrite it. Repeatable.")
+    var rules: [String] = []
+
     @Option(help: "The kubeconfig context for a bare cluster: side.")
     var context: String?
 
@@ -53,7 +56,7 @@ struct Diff: AsyncParsableCommand {
     func run() async throws {
         let run: DiffRun
         do {
-            let request = try DiffRequest(old: old, new: new, ignore: ignore, kinds: kinds, namespaces: namespaces,
+            let request = try DiffRequest(old: old, new: new, ignore: ignore, kinds: kinds, namespaces: namespaces, rules: rules,
                                           context: context, kubeconfig: kubeconfig)
             run = try request.makeRun(clusterSource: Self.clusterSource)
         } catch {
