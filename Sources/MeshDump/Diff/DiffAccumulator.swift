@@ -19,7 +19,8 @@ public struct DiffAccumulator {
 
     /// Old objects not yet matched by a new one, by their compared identity.
     private var pending: [ObjectID: Pending] = [:]
-    /// Where each old object came from, to name both files of a duplicate.
+    /// With `--rules`: where each old object came from, to name both files of a duplicate
+    /// (without, `pending` has them under the identity read).
     private var seenOld: [ObjectID: Origin] = [:]
     /// Where each new object came from, likewise.
     private var seenNew: [ObjectID: Origin] = [:]
@@ -37,11 +38,18 @@ public struct DiffAccumulator {
     /// Adds an object of the old side. Every old object must be added before the first new one.
     public mutating func addOld(_ object: Object) throws(DuplicateObjectError) {
         precondition(seenNew.isEmpty, "old objects must all be added before the new ones")
+        let original = differ.prune(object)
+        guard differ.mappings != nil else {
+            if let first = pending[object.id] {
+                throw DuplicateObjectError(id: object.id, side: oldSide, first: first.original.origin, second: object.origin)
+            }
+            pending[object.id] = Pending(original: original, compared: original)
+            return
+        }
         if let first = seenOld.updateValue(object.origin, forKey: object.id) {
             throw DuplicateObjectError(id: object.id, side: oldSide, first: first, second: object.origin)
         }
-        let original = differ.prune(object)
-        let compared = differ.mappings == nil ? original : differ.mapped(object)
+        let compared = differ.mapped(object)
         if let other = pending[compared.id] {
             // Two old objects that the rules' mappings give one identity.
             throw DuplicateObjectError(id: compared.id, side: oldSide + " as --rules maps it", first: other.original.origin, second: object.origin)
