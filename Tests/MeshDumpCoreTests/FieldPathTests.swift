@@ -47,10 +47,10 @@ struct FieldPathTests {
     }
 
     @Test func hexDigits() {
-        #expect(Hex.string(0x1f, width: 4) == "001f")
-        #expect(Hex.string(UInt8(0xAB), width: 2, uppercase: true) == "AB")
-        #expect(Hex.string(UInt64.max, width: 16) == "ffffffffffffffff")
-        #expect((0...255).compactMap { Hex.value(of: UInt8($0)) }.count == 22)
-        #expect(Hex.value(of: UInt8(ascii: "F")) == 15 && Hex.value(of: UInt8(ascii: "g")) == nil)
+        #expect(HexDigit.string(0x1f, width: 4) == "001f")
+        #expect(HexDigit.string(UInt8(0xAB), width: 2, uppercase: true) == "AB")
+        #expect(HexDigit.string(UInt64.max, width: 16) == "ffffffffffffffff")
+        #expect((0...255).compactMap { HexDigit.value(UInt8($0)) }.count == 22)
+        #expect(HexDigit.value(UInt8(ascii: "F")) == 15 && HexDigit.value(UInt8(ascii: "g")) == nil)
     }
 }

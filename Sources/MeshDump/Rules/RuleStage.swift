@@ -7,15 +7,18 @@ import MeshDumpCore
 /// object as the rules before it left it, all before the mappings; a dropped object goes no
 /// further. Problems go to `diagnostics`: a failing patch is an error (the rule is skipped for
 /// that object), a string that mentions a mapped name without being a reference meshdump
-/// understands is a warning.
+/// understands is a warning. At the end, rules and mapping entries that matched nothing are
+/// warnings, or errors when `strict` (a misspelt namespace is the classic migration bug).
 public struct RuleStage: ObjectStage {
     public let rules: RuleSet
+    public let strict: Bool
     public let report: RuleReport
     private let mesh: MeshRewriter
     private let diagnostics: DiagnosticSink
 
-    public init(rules: RuleSet, diagnostics: DiagnosticSink) {
+    public init(rules: RuleSet, strict: Bool = false, diagnostics: DiagnosticSink) {
         self.rules = rules
+        self.strict = strict
         mesh = MeshRewriter(rules)
         report = RuleReport(rules: rules, entries: mesh.entries)
         self.diagnostics = diagnostics
@@ -51,5 +54,9 @@ public struct RuleStage: ObjectStage {
             diagnostics.report(Diagnostic(.warning, "\(id): mentions \(name); not rewritten", origin: object.origin, fieldPath: path))
         }
         return object
+    }
+
+    public func finish() {
+        for diagnostic in report.unmatched(strict: strict) { diagnostics.report(diagnostic) }
     }
 }

@@ -56,7 +56,7 @@ struct JSONParser {
     private func describeCurrent() -> String {
         guard let c = current else { return "end of input" }
         if c >= 0x20 && c < 0x7F { return "'\(Character(Unicode.Scalar(c)))'" }
-        return "byte 0x" + Hex.string(c, width: 2)
+        return "byte 0x" + HexDigit.string(c, width: 2)
     }
 
     // MARK: - Values
@@ -257,7 +257,7 @@ struct JSONParser {
         guard pos + 4 <= count else { throw error("expected four hex digits after \\u") }
         var v: UInt32 = 0
         for _ in 0..<4 {
-            guard let d = Hex.value(of: base[pos]) else { throw error("expected four hex digits after \\u") }
+            guard let d = HexDigit.value(base[pos]) else { throw error("expected four hex digits after \\u") }
             v = v << 4 | UInt32(d)
             pos += 1
         }

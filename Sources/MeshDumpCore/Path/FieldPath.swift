@@ -100,7 +100,7 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
             case "\n": out += "\\n"
             case "\t": out += "\\t"
             case "\r": out += "\\r"
-            case _ where scalar.value < 0x20: out += "\\u" + Hex.string(scalar.value, width: 4)
+            case _ where scalar.value < 0x20: out += "\\u" + HexDigit.string(scalar.value, width: 4)
             default: out.unicodeScalars.append(scalar)
             }
         }

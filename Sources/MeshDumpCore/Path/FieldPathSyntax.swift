@@ -145,7 +145,7 @@ public enum FieldPathSyntax {
             var value: UInt32 = 0
             for _ in 0..<4 {
                 i += 1
-                guard i < chars.count, let ascii = chars[i].asciiValue, let digit = Hex.value(of: ascii) else {
+                guard i < chars.count, let ascii = chars[i].asciiValue, let digit = HexDigit.value(ascii) else {
                     throw error("expected four hex digits after \\u at offset \(i)")
                 }
                 value = value << 4 | UInt32(digit)

@@ -188,7 +188,7 @@ public enum PlainScalar {
         guard i < b.count else { return nil }
         var magnitude: UInt64 = 0
         while i < b.count {
-            guard let digit = Hex.value(of: b[i]), UInt64(digit) < base else { return nil }
+            guard let digit = HexDigit.value(b[i]), UInt64(digit) < base else { return nil }
             let d = UInt64(digit)
             let (m, o1) = magnitude.multipliedReportingOverflow(by: base)
             let (s, o2) = m.addingReportingOverflow(d)

@@ -17,7 +17,7 @@ enum QueryString {
             case UInt8(ascii: " "):
                 out += "+"
             default:
-                out += "%" + Hex.string(byte, width: 2, uppercase: true)
+                out += "%" + HexDigit.string(byte, width: 2, uppercase: true)
             }
         }
         return out

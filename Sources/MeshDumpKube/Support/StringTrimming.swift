@@ -18,7 +18,7 @@ extension StringProtocol {
                 bytes.append(c)
                 continue
             }
-            guard let h = it.next().flatMap(Hex.value), let l = it.next().flatMap(Hex.value) else { return nil }
+            guard let h = it.next().flatMap(HexDigit.value), let l = it.next().flatMap(HexDigit.value) else { return nil }
             bytes.append(h << 4 | l)
         }
         return String(validating: bytes, as: UTF8.self)

@@ -15,8 +15,8 @@ struct DiffRenameTests {
     /// `rewrite` then `diff --rules` with the same rules: every moved object is a rename with no
     /// change, and nothing else differs. Without the rules, content finds the same pairs.
     @Test func rewriteThenDiffWithTheSameRulesIsOnlyRenames() throws {
-        let old = try FileObjectSource(paths: [Self.mesh + "/input"]).objects()
-        let new = try FileObjectSource(paths: [Self.mesh + "/expected"]).objects()
+        let old = try FileSource(paths: [Self.mesh + "/input"]).objects()
+        let new = try FileSource(paths: [Self.mesh + "/expected"]).objects()
         let rules = try RuleSet.load(paths: [Self.mesh + "/rules.yaml"])
         let moved = old.filter { $0.namespace == "team-000" || ($0.kind == "Namespace" && $0.name == "team-000") }
         let mapped = try ObjectDiffer(rules: rules).compare(old: old, new: new)
@@ -36,7 +36,7 @@ struct DiffRenameTests {
     /// The case: every namespace of a 66-object cluster dump moved. Without rules, each
     /// object is paired with itself in its new namespace (not with its namesake in another one).
     @Test func everyNamespaceMovedIsFoundByContent() throws {
-        let old = try FileObjectSource(paths: [TestPaths.root + "/testdata/cluster/istio-dump.json"]).objects().compactMap(Neat().apply)
+        let old = try FileSource(paths: [TestPaths.root + "/testdata/cluster/istio-dump.json"]).objects().compactMap(Neat().apply)
         let stage = RuleStage(rules: try Self.rules("namespaces: {catalog-0: catalog, checkout-0: checkout, payments-0: payments}\n"),
                               diagnostics: DiagnosticCollector())
         let new = old.compactMap(stage.apply)

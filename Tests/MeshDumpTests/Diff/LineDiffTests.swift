@@ -85,8 +85,8 @@ struct LineDiffTests {
                       (DiffTestSupport.testdata("unnamed/old"), DiffTestSupport.testdata("unnamed/new")),
                       (DiffGoldenTests.renamesOld, DiffGoldenTests.renamesNew)])
     func unifiedOutputAppliesWithGit(oldTree: String, newTree: String) async throws {
-        let old = try FileObjectSource(paths: [oldTree]).objects()
-        let new = try FileObjectSource(paths: [newTree]).objects()
+        let old = try FileSource(paths: [oldTree]).objects()
+        let new = try FileSource(paths: [newTree]).objects()
         let patch = try DiffFormat.unified.render(try ObjectDiffer().compare(old: old, new: new))
         try await DiffTestSupport.withTemporaryDirectory { dir in
             for object in old {
