@@ -22,13 +22,6 @@ public struct KindSelection: Sendable, Equatable {
         self.aliases = aliases
     }
 
-    public init(kinds: [Kind] = IstioKinds.defaults, allIstio: Bool) {
-        self.init(kinds: kinds, aliases: allIstio ? [.allIstio] : [])
-    }
-
-    /// Also every other kind served in an `*.istio.io` group.
-    public var allIstio: Bool { aliases.contains(.allIstio) }
-
     /// Parses comma-separated `--kinds` values (the option may repeat); names must name at
     /// least one kind, and each must look like a kind's name.
     public init(parsing lists: [String]) throws(KindSelectionError) {

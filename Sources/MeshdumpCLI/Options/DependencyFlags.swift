@@ -10,7 +10,6 @@ struct DependencyFlags: ParsableArguments {
                              discussion: "A Gateway's Secrets are looked up where Istio looks: in the namespace of the gateway workload, the Pods its selector selects."))
     var withSecrets = false
 
-    var secrets: Bool { withSecrets }
     var given: Bool { withNamespaces || withSecrets }
     var options: DependencyOptions { DependencyOptions(namespaces: withNamespaces, secrets: withSecrets) }
 }

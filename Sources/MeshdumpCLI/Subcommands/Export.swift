@@ -63,7 +63,7 @@ struct Export: AsyncParsableCommand, HasExamples {
         if try output.format(command: "export") != nil && (cluster.allContexts || cluster.contexts.count > 1) {
             throw ValidationError("-o prints one stream; export several contexts into a tree with -d")
         }
-        if let format = try output.format(command: "export"), dependencies.secrets {
+        if let format = try output.format(command: "export"), dependencies.withSecrets {
             throw ValidationError("--with-secrets writes Secrets into a tree with -d (files of mode 0600); -o \(format.rawValue) would print their values")
         }
         if dependencies.given && from.contains("-") {
