@@ -2,11 +2,39 @@
 /// new analyzer joins its group's list (and with it `all`, `--disable`, the help text and the
 /// istioctl table test).
 public enum Analyzers {
-    public static let all: [any Analyzer] = istio
+    public static let all: [any Analyzer] = istio + migration
 
     /// istioctl analyze's analyzers, ported: same names, codes and message names.
     public static let istio: [any Analyzer] = destinationRule
+        + sidecar + telemetry + auth + serviceEntry + envoyFilter + deprecation + schema
 
     /// `destinationrule.*`
     static let destinationRule: [any Analyzer] = [CaCertificateAnalyzer()]
+
+    /// `sidecar.*`
+    static let sidecar: [any Analyzer] = [SidecarSelectorAnalyzer()]
+
+    /// `telemetry.*`
+    static let telemetry: [any Analyzer] = [TelemetrySelectorAnalyzer(), TelemetryDefaultSelectorAnalyzer()]
+
+    /// `auth.*`
+    static let auth: [any Analyzer] = [AuthorizationPoliciesAnalyzer()]
+
+    /// `serviceentry.*`
+    static let serviceEntry: [any Analyzer] = [ConflictingServiceEntryProtocolAnalyzer()]
+
+    /// `envoyfilter.*`
+    static let envoyFilter: [any Analyzer] = [EnvoyPatchAnalyzer()]
+
+    /// `deprecation.*`
+    static let deprecation: [any Analyzer] = [DeprecationAnalyzer()]
+
+    /// `schema.ValidationAnalyzer.*`: the unreachable-rule part of VirtualService validation.
+    static let schema: [any Analyzer] = [UnreachableRulesAnalyzer()]
+
+    /// meshdump's own migration checks (`MD…` codes).
+    public static let migration: [any Analyzer] = [
+        RevisionAnalyzer(), RootNamespaceAnalyzer(), TrustDomainAnalyzer(), NamespaceReferenceAnalyzer(),
+        CredentialSecretAnalyzer(), SchemaAnalyzer(), AllowNothingAnalyzer(),
+    ]
 }
