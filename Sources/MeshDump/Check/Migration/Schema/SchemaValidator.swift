@@ -38,7 +38,7 @@ struct SchemaValidator {
         guard checkType(value, node) else { return }
         if let allowed = node.enumValues, !allowed.contains(value) {
             let list = allowed.map(SchemaText.literal).joined(separator: ", ")
-            report(.invalidValue, "\(SchemaText.literal(value)) is not a supported value (one of \(list))")
+            report(.invalidValue, "must be one of \(list) (is \(SchemaText.literal(value)))")
         }
         checkBounds(value, node)
         switch value {
@@ -95,11 +95,11 @@ struct SchemaValidator {
             } else if case .schema(let additional) = node.additional {
                 check(child, additional)
             } else if case .none = node.additional, !node.preservesUnknownFields, node.type == "object" {
-                report(.unknownField, "unknown field \"\(key)\": the schema has no such field (strict validation refuses it)")
+                report(.unknownField, "unknown field \"\(key)\"")
             }
         }
         for name in node.required where m[name] == nil {
-            report(.invalidValue, "required field \"\(name)\" is missing")
+            report(.invalidValue, "is missing required field \"\(name)\"")
         }
     }
 
@@ -123,7 +123,7 @@ struct SchemaValidator {
                     path.removeLast()
                 }
             } else if !SchemaText.objectMetaFields.contains(key) {
-                report(.unknownField, "unknown field \"\(key)\": ObjectMeta has no such field (strict validation refuses it)")
+                report(.unknownField, "unknown field \"\(key)\" in metadata")
             }
         }
     }
