@@ -47,9 +47,9 @@ struct MigrationCheckTests {
             "MD0001 Namespace team-000 metadata.labels[\"istio.io/rev\"]",
             "MD0001 Namespace team-001 metadata.labels[\"istio.io/rev\"]",
             "MD0002 PeerAuthentication istio-system/default metadata.namespace",
-            "MD0004 AuthorizationPolicy team-001/frontend spec.rules[0].from[0].source.trustDomains[0]",
-            "MD0004 DestinationRule team-000/checkout spec.trafficPolicy.tls.subjectAltNames[0]",
-            "MD0004 ServiceEntry team-000/payments-db spec.subjectAltNames[0]",
+            "MD0003 AuthorizationPolicy team-001/frontend spec.rules[0].from[0].source.trustDomains[0]",
+            "MD0003 DestinationRule team-000/checkout spec.trafficPolicy.tls.subjectAltNames[0]",
+            "MD0003 ServiceEntry team-000/payments-db spec.subjectAltNames[0]",
         ])
     }
 

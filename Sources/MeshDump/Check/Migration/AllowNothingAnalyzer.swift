@@ -1,9 +1,9 @@
 import MeshDumpCore
 
 extension MessageType {
-    /// MD0010: an ALLOW AuthorizationPolicy without rules.
+    /// MD0009: an ALLOW AuthorizationPolicy without rules.
     public static let allowPolicyDeniesAll = MessageType(
-        name: "AllowPolicyDeniesAll", code: "MD0010", severity: .info,
+        name: "AllowPolicyDeniesAll", code: "MD0009", severity: .info,
         description: "An ALLOW AuthorizationPolicy without rules allows nothing, so it denies every request to the workloads it applies to.")
 }
 

@@ -1,9 +1,9 @@
 import MeshDumpCore
 
 extension MessageType {
-    /// MD0006: a Secret a credentialName needs is not in the sources.
+    /// MD0005: a Secret a credentialName needs is not in the sources.
     public static let credentialSecretNotFound = MessageType(
-        name: "CredentialSecretNotFound", code: "MD0006", severity: .error,
+        name: "CredentialSecretNotFound", code: "MD0005", severity: .error,
         description: "A Gateway or DestinationRule credentialName names a Secret the target does not have: the gateway serves no certificate (or the client presents none) until it is copied over.")
 }
 

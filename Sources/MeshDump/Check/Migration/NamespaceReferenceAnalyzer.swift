@@ -1,9 +1,9 @@
 import MeshDumpCore
 
 extension MessageType {
-    /// MD0005: a reference to a namespace that does not exist.
+    /// MD0004: a reference to a namespace that does not exist.
     public static let referencedNamespaceNotFound = MessageType(
-        name: "ReferencedNamespaceNotFound", code: "MD0005", severity: .warning,
+        name: "ReferencedNamespaceNotFound", code: "MD0004", severity: .warning,
         description: "A field names a namespace that exists neither as a Namespace nor as the namespace of any object: a namespace move that missed it, or a typo.")
 }
 

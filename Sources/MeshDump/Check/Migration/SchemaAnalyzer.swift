@@ -1,17 +1,17 @@
 import MeshDumpCore
 
 extension MessageType {
-    /// MD0007: a field the CRD's schema does not have.
+    /// MD0006: a field the CRD's schema does not have.
     public static let unknownField = MessageType(
-        name: "UnknownField", code: "MD0007", severity: .error,
+        name: "UnknownField", code: "MD0006", severity: .error,
         description: "A field the CustomResourceDefinition's schema does not have: kubectl apply (strict field validation, its default) refuses the object.")
-    /// MD0008: a value the CRD's schema refuses.
+    /// MD0007: a value the CRD's schema refuses.
     public static let invalidFieldValue = MessageType(
-        name: "InvalidFieldValue", code: "MD0008", severity: .error,
+        name: "InvalidFieldValue", code: "MD0007", severity: .error,
         description: "A value of the wrong type, outside its enum or range, or a required field missing: the API server refuses the object.")
-    /// MD0009: an apiVersion the CRD does not serve.
+    /// MD0008: an apiVersion the CRD does not serve.
     public static let unservedAPIVersion = MessageType(
-        name: "UnservedAPIVersion", code: "MD0009", severity: .error,
+        name: "UnservedAPIVersion", code: "MD0008", severity: .error,
         description: "The object's apiVersion is not a version its CustomResourceDefinition serves: the API server refuses the object.")
 }
 

@@ -1,9 +1,9 @@
 import MeshDumpCore
 
 extension MessageType {
-    /// MD0004: an identity in a trust domain the mesh does not have.
+    /// MD0003: an identity in a trust domain the mesh does not have.
     public static let foreignTrustDomain = MessageType(
-        name: "ForeignTrustDomain", code: "MD0004", severity: .error,
+        name: "ForeignTrustDomain", code: "MD0003", severity: .error,
         description: "A principal, trust domain or SPIFFE ID names a trust domain that is neither the mesh's nor one of its trustDomainAliases: no workload of the mesh has that identity.")
 }
 
