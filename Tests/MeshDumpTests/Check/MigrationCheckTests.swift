@@ -69,4 +69,20 @@ struct MigrationCheckTests {
         let findings = try Self.check(Self.moved() + seeded)
         #expect(findings == [expected])
     }
+
+    /// `-o secrets`: nothing once the Secrets moved with the tree; every needed one when the
+    /// sources hold none (an export of Istio kinds only); the renamed one of a breakage.
+    @Test func secretsOutput() throws {
+        func secrets(_ objects: [Object]) throws -> String {
+            var snapshot = MeshSnapshot(objects: objects, now: CheckTestSupport.now)
+            snapshot.mesh = try MeshSettings.resolve(file: nil, snapshot: snapshot, overrides: Self.target)
+            let result = try CheckRun(analyzers: Self.analyzers).run(snapshot, readFile: nil)
+            return String(decoding: try CheckFormat.secrets.render(result), as: UTF8.self)
+        }
+        let moved = try Self.moved()
+        #expect(try secrets(moved) == "")
+        try CheckTestSupport.expectGolden(try secrets(moved.filter { $0.kind != "Secret" }), "migration/secrets.txt")
+        let renamed = try FileObjectSource(paths: [Self.directory + "breakages/secret.yaml"]).objects()
+        #expect(try secrets(moved + renamed) == "istio-system/shop-cert-2025\n")
+    }
 }
