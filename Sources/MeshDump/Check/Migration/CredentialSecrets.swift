@@ -22,15 +22,19 @@ public enum CredentialSecrets {
     /// Every credential reference of the snapshot's Gateways and DestinationRules.
     public static func needs(in snapshot: MeshSnapshot) -> [(Need, SnapshotObject)] {
         var needs: [(Need, SnapshotObject)] = []
+        var namespacesBySelector: [String: [String]] = [:]
         for gateway in snapshot.objects(.gateway) {
-            let namespaces = workloadNamespaces(of: gateway, in: snapshot)
+            var credentials: [(String, FieldPath)] = []
             for (i, server) in (gateway.spec["servers"]?.sequenceValue ?? []).enumerated() {
-                let tls = FieldPath("spec", "servers").index(i).key("tls")
-                for (credential, field) in credentials(server["tls"], at: tls) {
-                    for namespace in namespaces {
-                        guard let (ns, name) = secret(credential, namespace: namespace) else { continue }
-                        needs.append((Need(namespace: ns, name: name, object: gateway.id, field: field), gateway))
-                    }
+                guard let tls = server["tls"] else { continue }
+                credentials += Self.credentials(tls, at: FieldPath("spec", "servers").index(i).key("tls"))
+            }
+            guard !credentials.isEmpty else { continue }
+            let namespaces = workloadNamespaces(of: gateway, in: snapshot, cache: &namespacesBySelector)
+            for (credential, field) in credentials {
+                for namespace in namespaces {
+                    guard let (ns, name) = secret(credential, namespace: namespace) else { continue }
+                    needs.append((Need(namespace: ns, name: name, object: gateway.id, field: field), gateway))
                 }
             }
         }
@@ -52,8 +56,9 @@ public enum CredentialSecrets {
     }
 
     /// The namespaces of the workloads a Gateway selects, else the Gateway's own.
-    static func workloadNamespaces(of gateway: SnapshotObject, in snapshot: MeshSnapshot) -> [String] {
+    static func workloadNamespaces(of gateway: SnapshotObject, in snapshot: MeshSnapshot, cache: inout [String: [String]]) -> [String] {
         let selector = LabelSet(gateway.spec["selector"])
+        if !selector.isEmpty, let known = cache[selector.text] { return known.isEmpty ? [gateway.namespace] : known }
         var found: Set<String> = []
         if !selector.isEmpty {
             for pod in snapshot.objects(.pod) where selector.matches(pod) { found.insert(pod.namespace) }
@@ -62,32 +67,34 @@ public enum CredentialSecrets {
                 if selector.matches({ labels?[$0]?.scalarText }) { found.insert(deployment.namespace) }
             }
         }
+        if !selector.isEmpty { cache[selector.text] = found.sorted() }
         return found.isEmpty ? [gateway.namespace] : found.sorted()
     }
 
-    /// The `tls` settings of a DestinationRule: its traffic policy's and its subsets', each with
-    /// their port-level ones.
-    private static func destinationRuleTLS(_ spec: Value) -> [(Value?, FieldPath)] {
-        var policies: [(Value?, FieldPath)] = [(spec["trafficPolicy"], FieldPath("spec", "trafficPolicy"))]
-        for (i, subset) in (spec["subsets"]?.sequenceValue ?? []).enumerated() {
-            policies.append((subset["trafficPolicy"], FieldPath("spec", "subsets").index(i).key("trafficPolicy")))
-        }
-        var out: [(Value?, FieldPath)] = []
-        for (policy, path) in policies {
-            out.append((policy?["tls"], path.key("tls")))
-            for (i, port) in (policy?["portLevelSettings"]?.sequenceValue ?? []).enumerated() {
-                out.append((port["tls"], path.key("portLevelSettings").index(i).key("tls")))
+    /// The `tls` settings of a DestinationRule that exist: its traffic policy's and its
+    /// subsets', each with their port-level ones.
+    private static func destinationRuleTLS(_ spec: Value) -> [(Value, FieldPath)] {
+        var out: [(Value, FieldPath)] = []
+        func add(_ policy: Value?, _ path: @autoclosure () -> FieldPath) {
+            guard case .mapping(let m)? = policy else { return }
+            if let tls = m["tls"] { out.append((tls, path().key("tls"))) }
+            for (i, port) in (m["portLevelSettings"]?.sequenceValue ?? []).enumerated() {
+                if let tls = port["tls"] { out.append((tls, path().key("portLevelSettings").index(i).key("tls"))) }
             }
+        }
+        add(spec["trafficPolicy"], FieldPath("spec", "trafficPolicy"))
+        for (i, subset) in (spec["subsets"]?.sequenceValue ?? []).enumerated() {
+            add(subset["trafficPolicy"], FieldPath("spec", "subsets").index(i).key("trafficPolicy"))
         }
         return out
     }
 
     /// `credentialName` and each of `credentialNames`, with their paths.
-    private static func credentials(_ tls: Value?, at path: FieldPath) -> [(String, FieldPath)] {
+    private static func credentials(_ tls: Value, at path: @autoclosure () -> FieldPath) -> [(String, FieldPath)] {
         var out: [(String, FieldPath)] = []
-        if let name = tls?["credentialName"]?.scalarText, !name.isEmpty { out.append((name, path.key("credentialName"))) }
-        for (i, entry) in (tls?["credentialNames"]?.sequenceValue ?? []).enumerated() {
-            if let name = entry.scalarText, !name.isEmpty { out.append((name, path.key("credentialNames").index(i))) }
+        if let name = tls["credentialName"]?.scalarText, !name.isEmpty { out.append((name, path().key("credentialName"))) }
+        for (i, entry) in (tls["credentialNames"]?.sequenceValue ?? []).enumerated() {
+            if let name = entry.scalarText, !name.isEmpty { out.append((name, path().key("credentialNames").index(i))) }
         }
         return out
     }

@@ -38,27 +38,31 @@ public struct SchemaAnalyzer: Analyzer {
             report.skip("no CustomResourceDefinition in the sources and no --crds")
             return
         }
-        for object in snapshot.allObjects {
-            guard let definition = catalog.definition(group: object.groupKind.group, kind: object.groupKind.kind) else { continue }
-            let version = object.object.version
-            guard let served = definition.versions[version], served.served else {
-                let servedNames = definition.versionNames.filter { definition.versions[$0]?.served ?? false }
-                report.add(.unservedAPIVersion, object, field: FieldPath("apiVersion"),
-                           "apiVersion \(object.object.apiVersion) is not served by CustomResourceDefinition \(definition.crdName) (it serves \(servedNames.joined(separator: ", "))): the API server refuses the object. "
-                               + "Change apiVersion to \(object.groupKind.group)/\(servedNames.first ?? "?").")
-                continue
-            }
-            guard let schema = served.schema else { continue }
-            for violation in SchemaValidator.violations(of: object.value, schema: schema) {
-                switch violation.problem {
-                case .unknownField:
-                    report.add(.unknownField, object, field: violation.path,
-                               violation.message.prefix(1).uppercased() + violation.message.dropFirst()
-                                   + ": \(object.object.apiVersion) \(object.groupKind.kind) has no such field, so kubectl apply (strict field validation, its default) refuses the object. Remove it or fix its spelling.")
-                case .invalidValue:
-                    report.add(.invalidFieldValue, object, field: violation.path,
-                               "\(violation.path.components.isEmpty ? "The object" : violation.path.description) \(violation.message): the API server refuses the object.")
-                }
+        for (group, kind) in catalog.kinds {
+            let definition = catalog.definition(group: group, kind: kind)!
+            for object in snapshot.objects(GroupKind(group: group, kind: kind)) { check(object, definition, report) }
+        }
+    }
+
+    private func check(_ object: SnapshotObject, _ definition: CRDCatalog.Definition, _ report: FindingReport) {
+        let version = object.object.version
+        guard let served = definition.versions[version], served.served else {
+            let servedNames = definition.versionNames.filter { definition.versions[$0]?.served ?? false }
+            report.add(.unservedAPIVersion, object, field: FieldPath("apiVersion"),
+                       "apiVersion \(object.object.apiVersion) is not served by CustomResourceDefinition \(definition.crdName) (it serves \(servedNames.joined(separator: ", "))): the API server refuses the object. "
+                           + "Change apiVersion to \(object.groupKind.group)/\(servedNames.first ?? "?").")
+            return
+        }
+        guard let schema = served.schema else { return }
+        for violation in SchemaValidator.violations(of: object.value, schema: schema) {
+            switch violation.problem {
+            case .unknownField:
+                report.add(.unknownField, object, field: violation.path,
+                           violation.message.prefix(1).uppercased() + violation.message.dropFirst()
+                               + ": \(object.object.apiVersion) \(object.groupKind.kind) has no such field, so kubectl apply (strict field validation, its default) refuses the object. Remove it or fix its spelling.")
+            case .invalidValue:
+                report.add(.invalidFieldValue, object, field: violation.path,
+                           "\(violation.path.components.isEmpty ? "The object" : violation.path.description) \(violation.message): the API server refuses the object.")
             }
         }
     }

@@ -22,7 +22,7 @@ public struct TrustDomainAnalyzer: Analyzer {
         let aliases = (snapshot.mesh.meshConfig["trustDomainAliases"]?.sequenceValue ?? []).compactMap(\.scalarText)
         let domains = [snapshot.mesh.trustDomain] + aliases
         let known = domains.joined(separator: ", ")
-        for object in snapshot.allObjects {
+        for object in Self.kinds.flatMap(snapshot.objects) {
             for reference in References.all(in: object.object) {
                 guard let (domain, what) = Self.trustDomain(of: reference), !Self.accepts(domain, reference.form, domains) else { continue }
                 report.add(.foreignTrustDomain, object, field: reference.path,
@@ -31,6 +31,9 @@ public struct TrustDomainAnalyzer: Analyzer {
             }
         }
     }
+
+    /// The kinds with principal, trust domain or subjectAltName fields (`ReferenceFields`).
+    static let kinds: [GroupKind] = [.authorizationPolicy, .destinationRule, .gateway, .serviceEntry, .sidecar]
 
     /// The trust domain a reference names, and what it is, for the forms that name one.
     private static func trustDomain(of reference: Reference) -> (String, String)? {

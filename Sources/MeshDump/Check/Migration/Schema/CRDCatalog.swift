@@ -50,6 +50,11 @@ struct CRDCatalog: Sendable {
         definitions[Key(group: group, kind: kind)] = definition
     }
 
+    /// The kinds the catalog defines, as (group, kind), sorted.
+    var kinds: [(group: String, kind: String)] {
+        definitions.keys.map { ($0.group, $0.kind) }.sorted { ($0.group, $0.kind) < ($1.group, $1.kind) }
+    }
+
     /// The definition of a kind, when a CRD defines it.
     func definition(group: String, kind: String) -> Definition? {
         definitions[Key(group: group, kind: kind)]

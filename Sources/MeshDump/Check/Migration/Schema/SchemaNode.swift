@@ -36,6 +36,13 @@ final class SchemaNode: Sendable {
     let anyOf: [SchemaNode]
     let oneOf: [SchemaNode]
     let not: SchemaNode?
+    /// Whether any bound is set (most nodes have none, and counting a string is not free).
+    let hasBounds: Bool
+    /// Whether any of allOf, anyOf, oneOf or not is set.
+    let hasAlternatives: Bool
+    /// Whether the node only requires fields to be present or absent (`required`, and `anyOf`
+    /// and `not` of such nodes), as Istio's `oneOf` alternatives do: checked without a validator.
+    let isPresenceOnly: Bool
 
     /// Reads a schema; parts of the wrong shape are ignored (the API server refused such a CRD).
     init(_ value: Value) {
@@ -70,6 +77,12 @@ final class SchemaNode: Sendable {
         anyOf = (m["anyOf"]?.sequenceValue ?? []).map(SchemaNode.init)
         oneOf = (m["oneOf"]?.sequenceValue ?? []).map(SchemaNode.init)
         not = m["not"].map(SchemaNode.init)
+        hasBounds = minimum != nil || maximum != nil || minLength != nil || maxLength != nil || minItems != nil
+            || maxItems != nil || minProperties != nil || maxProperties != nil
+        hasAlternatives = !allOf.isEmpty || !anyOf.isEmpty || !oneOf.isEmpty || not != nil
+        isPresenceOnly = type == nil && properties.isEmpty && items == nil && enumValues == nil && !hasBounds && !intOrString
+            && !preservesUnknownFields && allOf.isEmpty && oneOf.isEmpty && anyOf.allSatisfy(\.isPresenceOnly)
+            && (not?.isPresenceOnly ?? true) && m["additionalProperties"] == nil
     }
 
     /// The value of a number, when `value` is one.
@@ -83,6 +96,14 @@ final class SchemaNode: Sendable {
     private static func count(_ value: Value?) -> Int? {
         if case .int(let s)? = value { return Int(s) }
         return nil
+    }
+
+    /// Whether `value` meets a presence-only node (see `isPresenceOnly`).
+    func isMet(byPresenceIn value: Value) -> Bool {
+        if case .mapping(let m) = value, !required.allSatisfy({ m[$0] != nil }) { return false }
+        if !anyOf.isEmpty && !anyOf.contains(where: { $0.isMet(byPresenceIn: value) }) { return false }
+        if let not, not.isMet(byPresenceIn: value) { return false }
+        return true
     }
 
     /// The field names a `required`-only alternative names, for messages about `oneOf`.

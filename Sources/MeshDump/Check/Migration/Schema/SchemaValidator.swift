@@ -57,33 +57,30 @@ struct SchemaValidator {
 
     /// Whether the value has the node's type (reporting it when not).
     private mutating func checkType(_ value: Value, _ node: SchemaNode) -> Bool {
-        let ok: Bool
-        let expected: String
         if node.intOrString {
-            expected = "an integer or a string"
             switch value {
-            case .int, .string: ok = true
-            default: ok = false
+            case .int, .string: return true
+            default:
+                report(.invalidValue, "must be an integer or a string, not \(value.typeNameWithArticle)")
+                return false
             }
-        } else if let type = node.type {
-            expected = SchemaText.typeWithArticle(type)
-            switch (type, value) {
-            case ("object", .mapping), ("array", .sequence), ("string", .string), ("boolean", .bool),
-                ("integer", .int), ("number", .int), ("number", .float):
-                ok = true
-            case ("integer", .float(let text)):
-                ok = Double(text).map { $0.rounded() == $0 } ?? false
-            default: ok = false
-            }
-        } else {
-            return true
         }
-        if !ok { report(.invalidValue, "must be \(expected), not \(value.typeNameWithArticle)") }
-        return ok
+        guard let type = node.type else { return true }
+        switch (type, value) {
+        case ("object", .mapping), ("array", .sequence), ("string", .string), ("boolean", .bool),
+            ("integer", .int), ("number", .int), ("number", .float):
+            return true
+        case ("integer", .float(let text)) where Double(text).map({ $0.rounded() == $0 }) ?? false:
+            return true
+        default:
+            report(.invalidValue, "must be \(SchemaText.typeWithArticle(type)), not \(value.typeNameWithArticle)")
+            return false
+        }
     }
 
     private mutating func checkMapping(_ m: Mapping, _ node: SchemaNode, isResource: Bool) {
-        for (key, child) in m {
+        for i in m.keys.indices {  // by index: Mapping's iterator is not specialized across modules
+            let (key, child) = (m.keys[i], m.values[i])
             path.append(.key(key))
             defer { path.removeLast() }
             if let childNode = node.properties[key] {
@@ -129,6 +126,7 @@ struct SchemaValidator {
     }
 
     private mutating func checkBounds(_ value: Value, _ node: SchemaNode) {
+        guard node.hasBounds else { return }
         if let number = SchemaNode.number(value) {
             if let min = node.minimum, number < min || (node.exclusiveMinimum && number == min) {
                 report(.invalidValue, "must be \(node.exclusiveMinimum ? "greater than" : "at least") \(SchemaText.number(min))")
@@ -137,17 +135,12 @@ struct SchemaValidator {
                 report(.invalidValue, "must be \(node.exclusiveMaximum ? "less than" : "at most") \(SchemaText.number(max))")
             }
         }
-        let (count, unit): (Int?, String) = switch value {
-        case .string(let s): (s.unicodeScalars.count, "characters")
-        case .sequence(let s): (s.count, "items")
-        case .mapping(let m): (m.count, "entries")
-        default: (nil, "")
-        }
-        guard let count else { return }
-        let (low, high): (Int?, Int?) = switch value {
-        case .string: (node.minLength, node.maxLength)
-        case .sequence: (node.minItems, node.maxItems)
-        default: (node.minProperties, node.maxProperties)
+        let (count, unit, low, high): (Int, String, Int?, Int?)
+        switch value {
+        case .string(let s): (count, unit, low, high) = (s.unicodeScalars.count, "characters", node.minLength, node.maxLength)
+        case .sequence(let s): (count, unit, low, high) = (s.count, "items", node.minItems, node.maxItems)
+        case .mapping(let m): (count, unit, low, high) = (m.count, "entries", node.minProperties, node.maxProperties)
+        default: return
         }
         if let low, count < low { report(.invalidValue, "must have at least \(low) \(unit) (has \(count))") }
         if let high, count > high { report(.invalidValue, "must have at most \(high) \(unit) (has \(count))") }
@@ -155,6 +148,7 @@ struct SchemaValidator {
 
     /// `allOf`, `anyOf`, `oneOf` and `not`, each alternative checked on its own.
     private mutating func checkAlternatives(_ value: Value, _ node: SchemaNode) {
+        guard node.hasAlternatives else { return }
         for branch in node.allOf { check(value, branch) }
         if !node.anyOf.isEmpty && !node.anyOf.contains(where: { passes(value, $0) }) {
             report(.invalidValue, "must set one of \(SchemaText.names(node.anyOf.flatMap(\.requiredNames)))")
@@ -171,6 +165,7 @@ struct SchemaValidator {
     }
 
     private func passes(_ value: Value, _ node: SchemaNode) -> Bool {
+        if node.isPresenceOnly { return node.isMet(byPresenceIn: value) }
         var inner = SchemaValidator()
         inner.check(value, node)
         return inner.violations.isEmpty
