@@ -5,11 +5,22 @@ public enum Analyzers {
     public static let all: [any Analyzer] = istio + migration
 
     /// istioctl analyze's analyzers, ported: same names, codes and message names.
-    public static let istio: [any Analyzer] = destinationRule
+    public static let istio: [any Analyzer] = virtualService + gateway + destinationRule
         + sidecar + telemetry + auth + serviceEntry + envoyFilter + deprecation + schema
 
+    /// `virtualservice.*`
+    static let virtualService: [any Analyzer] = [
+        VirtualServiceGatewayAnalyzer(), VirtualServiceDestinationHostAnalyzer(), VirtualServiceDestinationRuleAnalyzer(),
+        ConflictingMeshGatewayHostsAnalyzer(), JWTClaimRouteAnalyzer(),
+    ]
+
+    /// `gateway.*`
+    static let gateway: [any Analyzer] = [
+        ConflictingGatewayAnalyzer(), GatewayCertificateAnalyzer(), GatewaySecretAnalyzer(), IngressGatewayPortAnalyzer(),
+    ]
+
     /// `destinationrule.*`
-    static let destinationRule: [any Analyzer] = [CaCertificateAnalyzer()]
+    static let destinationRule: [any Analyzer] = [CaCertificateAnalyzer(), SubsetSelectPodAnalyzer()]
 
     /// `sidecar.*`
     static let sidecar: [any Analyzer] = [SidecarSelectorAnalyzer()]
