@@ -1,8 +1,16 @@
+import MeshDumpCore
+
 /// Every analyzer `meshdump check` runs. Each group is a list beside its analyzers' folder; a
 /// new analyzer joins its group's list (and with it `all`, `--disable`, the help text and the
 /// istioctl table test).
 public enum Analyzers {
     public static let all: [any Analyzer] = istio + migration
+
+    /// Every analyzer, the schema check with the CustomResourceDefinitions of `--crds` besides
+    /// those among the sources.
+    public static func all(crds: [Object]) -> [any Analyzer] {
+        crds.isEmpty ? all : all.map { $0 is SchemaAnalyzer ? SchemaAnalyzer(crds: crds) : $0 }
+    }
 
     /// istioctl analyze's analyzers, ported: same names, codes and message names.
     public static let istio: [any Analyzer] = virtualService + gateway + destinationRule

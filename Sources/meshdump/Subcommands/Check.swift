@@ -30,7 +30,7 @@ struct Check: ParsableCommand {
     @Argument(help: ArgumentHelp("A directory, a file, or - for standard input.", valueName: "SOURCE"))
     var sources: [String]
 
-    @Option(name: .shortAndLong, help: "Output format: text, json or sarif.")
+    @Option(name: .shortAndLong, help: "Output format: text, json, sarif, or secrets (the Secrets the target needs and the sources lack, one namespace/name per line).")
     var output: CheckFormat = .text
 
     @Option(help: ArgumentHelp("Exit 1 when a finding is at least this severe: error, warning or info.", valueName: "SEVERITY"))
@@ -50,6 +50,9 @@ struct Check: ParsableCommand {
 
     @Option(help: ArgumentHelp("A MeshConfig file, or the istio ConfigMap.", valueName: "FILE"))
     var meshConfig: String?
+
+    @Option(help: ArgumentHelp("CustomResourceDefinitions to check objects against, as the API server would (e.g. Istio's crd-all.gen.yaml): a file or directory. Repeatable.", valueName: "FILE"))
+    var crds: [String] = []
 
     @Option(help: ArgumentHelp("Report only objects of these kinds (comma-separated: vs,gw,dr); the rest stay context.", valueName: "LIST"))
     var kinds: String?
@@ -71,7 +74,11 @@ struct Check: ParsableCommand {
         let result: CheckResult
         do {
             let scope = FindingScope(kinds: try kinds.map { try KindSelection(parsing: [$0]) }, namespaces: Set(namespaces))
-            let run = try CheckRun(disabled: disable, scope: scope)
+            let crdObjects = try FileObjectSource(paths: crds).objects()
+            if let file = crds.first, !crdObjects.contains(where: { $0.kind == "CustomResourceDefinition" }) {
+                throw CheckUsageError("--crds \(file): no CustomResourceDefinition in it")
+            }
+            let run = try CheckRun(analyzers: Analyzers.all(crds: crdObjects), disabled: disable, scope: scope)
             let objects = try FileObjectSource(paths: sources).objects()
             var snapshot = MeshSnapshot(objects: objects, defaultNamespace: namespaces.first ?? "default", now: Int64(time(nil)))
             snapshot.mesh = try MeshSettings.resolve(file: meshConfig, snapshot: snapshot,

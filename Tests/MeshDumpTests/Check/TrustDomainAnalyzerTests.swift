@@ -34,6 +34,6 @@ struct TrustDomainAnalyzerTests {
             "AuthorizationPolicy shop/a spec.rules[0].when[0].values[0]",
             "DestinationRule shop/d spec.trafficPolicy.tls.subjectAltNames[0]",
         ])
-        #expect(result.findings.first?.message == "Principal \"old.example.com/ns/x/sa/y\" is in trust domain old.example.com, but the mesh's trust domain is mesh.example.com, legacy.corp: no workload has this identity. Change it to the mesh's trust domain (rewrite's `trustDomain` mapping does this), or add old.example.com to trustDomainAliases.")
+        #expect(result.findings.first?.message == "Principal \"old.example.com/ns/x/sa/y\" is in trust domain old.example.com, but the mesh's is mesh.example.com (aliases: legacy.corp): no workload has this identity. Change it to the mesh's trust domain (rewrite's `trustDomain` mapping does this), or add old.example.com to trustDomainAliases.")
     }
 }

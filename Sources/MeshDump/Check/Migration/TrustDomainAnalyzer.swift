@@ -21,13 +21,15 @@ public struct TrustDomainAnalyzer: Analyzer {
     public func analyze(_ snapshot: MeshSnapshot, _ report: FindingReport) {
         let aliases = (snapshot.mesh.meshConfig["trustDomainAliases"]?.sequenceValue ?? []).compactMap(\.scalarText)
         let domains = [snapshot.mesh.trustDomain] + aliases
-        let known = domains.joined(separator: ", ")
+        let known = snapshot.mesh.trustDomain + (aliases.isEmpty ? "" : " (aliases: \(aliases.joined(separator: ", ")))")
         for object in Self.kinds.flatMap(snapshot.objects) {
             for reference in References.all(in: object.object) {
                 guard let (domain, what) = Self.trustDomain(of: reference), !Self.accepts(domain, reference.form, domains) else { continue }
+                let problem = reference.form == .trustDomain
+                    ? "Trust domain \(GoFormat.quoted(domain)) is not the mesh's, \(known): no workload has an identity in it."
+                    : "\(what) \(GoFormat.quoted(reference.value)) is in trust domain \(domain), but the mesh's is \(known): no workload has this identity."
                 report.add(.foreignTrustDomain, object, field: reference.path,
-                           "\(what) \(GoFormat.quoted(reference.value)) is in trust domain \(domain), but the mesh's trust domain is \(known): no workload has this identity. "
-                               + "Change it to the mesh's trust domain (rewrite's `trustDomain` mapping does this), or add \(domain) to trustDomainAliases.")
+                           problem + " Change it to the mesh's trust domain (rewrite's `trustDomain` mapping does this), or add \(domain) to trustDomainAliases.")
             }
         }
     }
