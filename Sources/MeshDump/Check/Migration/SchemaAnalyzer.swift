@@ -32,7 +32,7 @@ public struct SchemaAnalyzer: Analyzer {
     public var messages: [MessageType] { [.unknownField, .invalidFieldValue, .unservedAPIVersion] }
 
     public func analyze(_ snapshot: MeshSnapshot, _ report: FindingReport) {
-        var catalog = CRDCatalog(snapshot.objects(DeprecationAnalyzer.customResourceDefinition).map(\.object))
+        var catalog = CRDCatalog(snapshot.objects(.customResourceDefinition).map(\.object))
         for crd in crds { catalog.add(crd) }
         guard !catalog.isEmpty else {
             report.skip("no CustomResourceDefinition in the sources and no --crds")

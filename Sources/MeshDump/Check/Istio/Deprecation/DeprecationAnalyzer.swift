@@ -17,7 +17,6 @@ public struct DeprecationAnalyzer: Analyzer {
     public var messages: [MessageType] { [.deprecated] }
 
     private static let removedKinds: Set<String> = ["ClusterRbacConfig", "RbacConfig", "ServiceRole", "ServiceRoleBinding"]
-    static let customResourceDefinition = GroupKind(group: "apiextensions.k8s.io", kind: "CustomResourceDefinition")
 
     public func analyze(_ snapshot: MeshSnapshot, _ report: FindingReport) {
         for service in snapshot.objects(.virtualService) {
@@ -32,7 +31,7 @@ public struct DeprecationAnalyzer: Analyzer {
             report.add(.deprecated, sidecar, field: FieldPath("spec", "outboundTrafficPolicy", "egressProxy"),
                        "Deprecated: OutboundTrafficPolicy.EgressProxy ignored. Route egress traffic through an egress gateway instead.")
         }
-        for crd in snapshot.objects(Self.customResourceDefinition) {
+        for crd in snapshot.objects(.customResourceDefinition) {
             guard crd.spec["group"]?.stringValue == "rbac.istio.io", let kind = crd.spec[path: ["names", "kind"]]?.stringValue,
                 Self.removedKinds.contains(kind)
             else { continue }

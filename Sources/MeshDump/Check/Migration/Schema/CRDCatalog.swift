@@ -61,6 +61,11 @@ struct CRDCatalog: Sendable {
     }
 
     static func isCRD(_ object: Object) -> Bool {
-        object.group == "apiextensions.k8s.io" && object.kind == "CustomResourceDefinition"
+        GroupKind(of: object) == .customResourceDefinition
     }
+}
+
+extension GroupKind {
+    /// `apiextensions.k8s.io` CustomResourceDefinition.
+    static let customResourceDefinition = GroupKind(group: "apiextensions.k8s.io", kind: "CustomResourceDefinition")
 }
