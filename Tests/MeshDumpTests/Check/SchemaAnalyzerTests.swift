@@ -48,7 +48,7 @@ struct SchemaAnalyzerTests {
         let result = try CheckTestSupport.run([SchemaAnalyzer()], CheckTestSupport.snapshot(Self.crd + "\n---\n" + Self.widgets))
         #expect(Self.summary(result) == [
             "MD0006 Widget shop/a spec.colour: Unknown field \"colour\": example.com/v1 Widget has no such field, so kubectl apply (strict field validation, its default) refuses the object. Remove it or fix its spelling.",
-            "MD0007 Widget shop/a spec.size: spec.size must be at least 1: the API server refuses the object.",
+            "MD0007 Widget shop/a spec.size: Must be at least 1: the API server refuses the object.",
             "MD0008 Widget shop/b apiVersion: apiVersion example.com/v1alpha1 is not served by CustomResourceDefinition widgets.example.com (it serves v1): the API server refuses the object. Change apiVersion to example.com/v1.",
         ])
     }

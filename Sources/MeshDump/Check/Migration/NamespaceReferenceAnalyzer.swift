@@ -28,8 +28,9 @@ public struct NamespaceReferenceAnalyzer: Analyzer {
         for object in snapshot.allObjects {
             for reference in References.all(in: object.object) {
                 for namespace in Self.namespaces(in: reference) where !Self.exists(namespace, known) {
+                    let within = reference.value == namespace ? "" : " (in \(GoFormat.quoted(reference.value)))"
                     report.add(.referencedNamespaceNotFound, object, field: reference.path,
-                               "Names namespace \(namespace) (in \(GoFormat.quoted(reference.value))), which does not exist: no Namespace \(namespace) and no object in it. "
+                               "Names namespace \(namespace)\(within), which does not exist: no Namespace \(namespace) and no object in it. "
                                    + "Fix the reference (a namespace move that missed it?), or create the namespace.")
                 }
             }

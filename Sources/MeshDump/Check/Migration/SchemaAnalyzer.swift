@@ -58,12 +58,16 @@ public struct SchemaAnalyzer: Analyzer {
             switch violation.problem {
             case .unknownField:
                 report.add(.unknownField, object, field: violation.path,
-                           violation.message.prefix(1).uppercased() + violation.message.dropFirst()
-                               + ": \(object.object.apiVersion) \(object.groupKind.kind) has no such field, so kubectl apply (strict field validation, its default) refuses the object. Remove it or fix its spelling.")
+                           Self.sentence(violation.message) + ": \(object.object.apiVersion) \(object.groupKind.kind) has no such field, so kubectl apply (strict field validation, its default) refuses the object. Remove it or fix its spelling.")
             case .invalidValue:
                 report.add(.invalidFieldValue, object, field: violation.path,
-                           "\(violation.path.components.isEmpty ? "The object" : violation.path.description) \(violation.message): the API server refuses the object.")
+                           Self.sentence(violation.message) + ": the API server refuses the object.")
             }
         }
+    }
+
+    /// A violation's text as the start of a sentence.
+    private static func sentence(_ text: String) -> String {
+        text.prefix(1).uppercased() + text.dropFirst()
     }
 }
