@@ -11,7 +11,7 @@ import TestSupport
 /// exactly the finding its first line (`# expect: CODE Kind ns/name field`) names.
 struct MigrationCheckTests {
     static let directory = CheckTestSupport.testdata("check/migration/")
-    static let crds = try! FileObjectSource(paths: [CheckTestSupport.testdata("check/crds/crd-all.gen.yaml")]).objects()
+    static let crds = try! FileSource(paths: [CheckTestSupport.testdata("check/crds/crd-all.gen.yaml")]).objects()
     static let target = MeshOverrides(rootNamespace: "istio-config", trustDomain: "mesh.example.com", revision: "1-22-0")
 
     /// Every migration analyzer, the schema one with Istio's CRDs.
@@ -28,7 +28,7 @@ struct MigrationCheckTests {
     }
 
     static func input() throws -> [Object] {
-        try FileObjectSource(paths: [directory + "input"]).objects()
+        try FileSource(paths: [directory + "input"]).objects()
     }
 
     /// The input moved by `rules.yaml`, as `meshdump rewrite` moves it.
@@ -65,7 +65,7 @@ struct MigrationCheckTests {
         let path = Self.directory + "breakages/" + file
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let expected = try #require(text.split(separator: "\n").first?.split(separator: "# expect: ").last.map(String.init))
-        let seeded = try FileObjectSource(paths: [path]).objects()
+        let seeded = try FileSource(paths: [path]).objects()
         let findings = try Self.check(Self.moved() + seeded)
         #expect(findings == [expected])
     }
@@ -82,7 +82,7 @@ struct MigrationCheckTests {
         let moved = try Self.moved()
         #expect(try secrets(moved) == "")
         try CheckTestSupport.expectGolden(try secrets(moved.filter { $0.kind != "Secret" }), "migration/secrets.txt")
-        let renamed = try FileObjectSource(paths: [Self.directory + "breakages/secret.yaml"]).objects()
+        let renamed = try FileSource(paths: [Self.directory + "breakages/secret.yaml"]).objects()
         #expect(try secrets(moved + renamed) == "istio-system/shop-cert-2025\n")
     }
 }

@@ -7,7 +7,7 @@ import TestSupport
 /// API server refuses is found at its field, and what it accepts is not.
 struct SchemaValidatorTests {
     static let catalog: CRDCatalog = {
-        let objects = try! FileObjectSource(paths: [TestPaths.root + "/testdata/check/crds/crd-all.gen.yaml"]).objects()
+        let objects = try! FileSource(paths: [TestPaths.root + "/testdata/check/crds/crd-all.gen.yaml"]).objects()
         return CRDCatalog(objects)
     }()
 
