@@ -8,7 +8,7 @@ import MeshDump
 import MeshDumpCore
 
 /// `meshdump check`: istioctl analyze's checks on a tree, before it is applied.
-struct Check: ParsableCommand {
+struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check a tree of Istio configuration before applying it: istioctl analyze's analyzers, offline.",
@@ -67,12 +67,15 @@ struct Check: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let result: CheckResult
         do {
             let scope = FindingScope(kinds: try kinds.map { try KindSelection(parsing: [$0]) }, namespaces: Set(namespaces))
             let run = try CheckRun(disabled: disable, scope: scope)
-            let objects = try FileObjectSource(paths: sources).objects()
+            var objects: [Object] = []
+            for source in sources {
+                try await FileDiffSource(path: source).forEachObject { objects.append($0) }
+            }
             var snapshot = MeshSnapshot(objects: objects, defaultNamespace: namespaces.first ?? "default", now: Int64(time(nil)))
             snapshot.mesh = try MeshSettings.resolve(file: meshConfig, snapshot: snapshot,
                                                      overrides: MeshOverrides(rootNamespace: rootNamespace, trustDomain: trustDomain, revision: revision))
