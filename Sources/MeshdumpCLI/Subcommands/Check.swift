@@ -6,9 +6,10 @@ import Darwin
 import ArgumentParser
 import MeshDump
 import MeshDumpCore
+import Synchronization
 
 /// `meshdump check`: istioctl analyze's checks on a tree, before it is applied.
-struct Check: ParsableCommand {
+struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check a tree of Istio configuration before applying it: istioctl analyze's analyzers, offline.",
@@ -70,7 +71,7 @@ struct Check: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let result: CheckResult
         do {
             let scope = FindingScope(kinds: try kinds.map { try KindSelection(parsing: [$0]) }, namespaces: Set(namespaces))
@@ -79,7 +80,10 @@ struct Check: ParsableCommand {
                 throw CheckUsageError("--crds \(file): no CustomResourceDefinition in it")
             }
             let run = try CheckRun(analyzers: Analyzers.all(crds: crdObjects), disabled: disable, scope: scope)
-            let objects = try FileSource(paths: sources).objects()
+            // Read on every core, handed over in path order (a later object overlays an earlier one).
+            let collected = Mutex<[Object]>([])
+            _ = try await FileSource(paths: sources).read(ReadRequest()) { object in collected.withLock { $0.append(object) } }
+            let objects = collected.withLock { $0 }
             var snapshot = MeshSnapshot(objects: objects, defaultNamespace: namespaces.first ?? "default", now: Int64(time(nil)))
             snapshot.mesh = try MeshSettings.resolve(file: meshConfig, snapshot: snapshot,
                                                      overrides: MeshOverrides(rootNamespace: rootNamespace, trustDomain: trustDomain, revision: revision))

@@ -138,4 +138,34 @@ struct IstioAnalyzerTests {
         let selected = pod.replacingOccurrences(of: "{role: primary}", with: "{role: primary, app: db}")
         #expect(try CheckTestSupport.run([SubsetSelectPodAnalyzer()], try CheckTestSupport.snapshot(file + selected)).findings.count == 1)
     }
+
+    /// A tree with ServiceEntries but no Services cannot say whether `reviews` exists (istioctl,
+    /// offline, reports it missing); it can say an external host is.
+    @Test func kubernetesHostsNeedServicesAndExternalHostsServiceEntries() throws {
+        let file = """
+            apiVersion: networking.istio.io/v1
+            kind: ServiceEntry
+            metadata: {name: payments, namespace: shop}
+            spec:
+              hosts: [payments.example.com]
+              ports: [{number: 443, name: https, protocol: TLS}]
+            ---
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata: {name: reviews, namespace: shop}
+            spec:
+              hosts: [reviews]
+              http:
+              - route:
+                - destination: {host: reviews}
+                - destination: {host: reviews.shop.svc.cluster.local}
+                - destination: {host: payments.example.com}
+                - destination: {host: billing.example.com}
+            """
+        let result = try CheckTestSupport.run([VirtualServiceDestinationHostAnalyzer()], try CheckTestSupport.snapshot(file))
+        #expect(result.findings.map(\.message) == [
+            "Referenced host not found: \"billing.example.com\". Add the Service or ServiceEntry for billing.example.com visible to namespace shop, or correct the host.",
+        ])
+        #expect(result.skipped.map(\.reason) == ["hosts of Kubernetes Services not checked: no Service in the sources"])
+    }
 }

@@ -35,6 +35,15 @@ struct IstioSupportTests {
         #expect(set.merging(LabelSet([("app", "core")])).text == "app=core,istio=ingressgateway")
     }
 
+    @Test func labelIndexFindsWhatASelectorPicks() {
+        let index = LabelIndex(labels: [["app": "web", "version": "v1"], ["app": "web", "version": "v2"], ["app": "db"], [:]])
+        #expect(index.matching(LabelSet([("app", "web")])) == [0, 1])
+        #expect(index.matching(LabelSet([("app", "web"), ("version", "v2")])) == [1])
+        #expect(index.matching(LabelSet([("app", "web"), ("version", "v3")])) == [])
+        #expect(index.matching(LabelSet([])) == [0, 1, 2, 3])
+        #expect(!index.containsMatch(LabelSet([("tier", "x")])))
+    }
+
     @Test func base64() {
         #expect(Base64.decode("aGVsbG8=".utf8) == Array("hello".utf8))
         #expect(Base64.decode("aGVs\nbG8h".utf8) == Array("hello!".utf8))

@@ -14,7 +14,8 @@ extension MessageType {
 /// `destinationrule.SubsetSelectPodAnalyzer`: a DestinationRule's host is a Service or
 /// ServiceEntry host it can see, and each of its subsets selects at least one Pod (with the
 /// ServiceEntry's workload selector, and the topology labels Istio adds from the pod's Node).
-/// Needs Services or ServiceEntries; subsets are checked only with Pods in the sources.
+/// Hosts of Kubernetes Services need Services in the sources, other hosts ServiceEntries;
+/// subsets are checked only with Pods in the sources.
 public struct SubsetSelectPodAnalyzer: Analyzer {
     public init() {}
 
@@ -27,7 +28,13 @@ public struct SubsetSelectPodAnalyzer: Analyzer {
         let podLabels = snapshot.holds(.pod) ? Self.podLabels(snapshot) : nil
         for rule in snapshot.objects(.destinationRule) {
             let host = rule.spec["host"]?.stringValue ?? ""
-            guard let target = services.target(host: host, namespace: rule.namespace, exportTo: rule.specStrings("exportTo")) else {
+            let target: ServiceHosts.Target
+            switch services.lookup(host: host, namespace: rule.namespace, exportTo: rule.specStrings("exportTo")) {
+            case .found(let found): target = found
+            case .unknown(let reason):
+                report.skip(reason)
+                continue
+            case .missing:
                 report.add(.unknownDestinationRuleHost, rule, field: FieldPath("spec", "host"),
                            "The host \(host) defined in the DestinationRule does not match any services in the mesh. "
                                + "Add the Service or ServiceEntry for it, or correct the host.")
@@ -44,7 +51,7 @@ public struct SubsetSelectPodAnalyzer: Analyzer {
                 let name = subset["name"]?.scalarText ?? ""
                 guard seen.insert(name).inserted else { continue }
                 let selector = target.workloadLabels.merging(LabelSet(subset["labels"]))
-                guard !podLabels.contains(where: { labels in selector.matches { labels[$0] } }) else { continue }
+                guard !podLabels.containsMatch(selector) else { continue }
                 report.add(.destinationRuleSubsetNotSelectPods, rule, field: FieldPath("spec", "subsets").index(i),
                            "The Subset \(name) defined in the DestinationRule does not select any pods. Which may lead to 503 UH (NoHealthyUpstream). "
                                + "Correct the subset's labels, or deploy the workload it is meant for.")
@@ -54,8 +61,8 @@ public struct SubsetSelectPodAnalyzer: Analyzer {
 
     /// Each Pod's labels with those Istio adds: the node's region, zone and subzone, and
     /// `kubernetes.io/hostname`.
-    private static func podLabels(_ snapshot: MeshSnapshot) -> [[String: String]] {
-        snapshot.objects(.pod).map { pod in
+    private static func podLabels(_ snapshot: MeshSnapshot) -> LabelIndex {
+        LabelIndex(labels: snapshot.objects(.pod).map { pod in
             var labels: [String: String] = [:]
             for (key, value) in pod.labels { labels[key] = value }
             let nodeName = pod.spec["nodeName"]?.stringValue ?? ""
@@ -71,6 +78,6 @@ public struct SubsetSelectPodAnalyzer: Analyzer {
             }
             if !nodeName.isEmpty { labels["kubernetes.io/hostname"] = nodeName }
             return labels
-        }
+        })
     }
 }

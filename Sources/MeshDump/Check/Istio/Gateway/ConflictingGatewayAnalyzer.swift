@@ -29,28 +29,32 @@ public struct ConflictingGatewayAnalyzer: Analyzer {
 
     public func analyze(_ snapshot: MeshSnapshot, _ report: FindingReport) {
         // For each listener, each Gateway's hosts there with their binds (a later server on the
-        // same port replaces an earlier one's, as in Istio).
-        var listeners: [Listener: [String: [String: String]]] = [:]
+        // same port replaces an earlier one's, as in Istio), then which Gateways claim each host.
+        var byListener: [Listener: [String: [String: String]]] = [:]
         for gateway in snapshot.objects(.gateway) {
             let selector = LabelSet(gateway.spec["selector"]).text
             for server in gateway.spec["servers"]?.sequenceValue ?? [] {
                 var hosts: [String: String] = [:]
                 for host in server["hosts"]?.sequenceValue?.compactMap(\.stringValue) ?? [] { hosts[host] = Self.bind(server) }
-                listeners[Listener(selector: selector, port: Self.port(server)), default: [:]][gateway.fullName] = hosts
+                byListener[Listener(selector: selector, port: Self.port(server)), default: [:]][gateway.fullName] = hosts
             }
         }
-        let pods = snapshot.objects(.pod)
+        var claims: [Listener: [String: [(gateway: String, bind: String)]]] = [:]
+        for (listener, gateways) in byListener {
+            for (gateway, hosts) in gateways {
+                for (host, bind) in hosts { claims[listener, default: [:]][host, default: []].append((gateway, bind)) }
+            }
+        }
+        let selectors = Dictionary(grouping: byListener.keys, by: \.selector)
+        let pods = LabelIndex(snapshot.objects(.pod))
+        // The listeners of the workloads a selector picks, by selector (Gateways share a few).
+        var workloads: [String: [Listener]] = [:]
         for gateway in snapshot.objects(.gateway) {
             let selector = LabelSet(gateway.spec["selector"])
-            let same = listeners.keys.filter { listener in
-                if listener.selector == selector.text { return true }
-                guard listener.selector.contains(selector.text) || selector.text.contains(listener.selector) else { return false }
-                let other = LabelSet(listener.selector.split(separator: ",").compactMap { pair in
-                    let parts = pair.split(separator: "=", omittingEmptySubsequences: false)
-                    return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
-                })
-                return pods.contains { selector.matches($0) && other.matches($0) }
-            }.sorted()
+            let same = workloads[selector.text] ?? selectors.filter { other, _ in
+                Self.sameWorkloads(selector, other, pods: pods)
+            }.values.flatMap { $0 }.sorted()
+            workloads[selector.text] = same
             if !selector.isEmpty && same.isEmpty {
                 report.add(.referencedResourceNotFound, gateway, field: FieldPath("spec", "selector"),
                            IstioText.referencedResourceNotFound("selector", selector.text)
@@ -63,9 +67,13 @@ public struct ConflictingGatewayAnalyzer: Analyzer {
                 let bind = Self.bind(server)
                 var conflicting: [String] = []
                 for listener in same where listener.port == port {
-                    for (other, known) in listeners[listener]!.sorted(by: { $0.key < $1.key }) where other != gateway.fullName {
-                        if hosts.contains(where: { known[$0] == bind }) { conflicting.append(other) }
+                    var others: Set<String> = []
+                    for host in hosts {
+                        for claim in claims[listener]?[host] ?? [] where claim.bind == bind && claim.gateway != gateway.fullName {
+                            others.insert(claim.gateway)
+                        }
                     }
+                    conflicting += others
                 }
                 guard !conflicting.isEmpty else { continue }
                 report.add(.conflictingGateways, gateway, field: FieldPath("spec", "servers").index(i),
@@ -73,6 +81,20 @@ public struct ConflictingGatewayAnalyzer: Analyzer {
                                + "Serve each host on a port from one Gateway only: merge the servers, or give them different hosts.")
             }
         }
+    }
+
+    /// Whether two selectors pick the same workloads: they are equal, or one's text holds the
+    /// other's and a Pod has both (Istio's test, on the selectors' texts).
+    private static func sameWorkloads(_ selector: LabelSet, _ other: String, pods: LabelIndex) -> Bool {
+        if other == selector.text { return true }
+        guard other.contains(selector.text) || selector.text.contains(other) else { return false }
+        let otherSet = LabelSet(other.split(separator: ",").compactMap { pair in
+            let parts = pair.split(separator: "=", omittingEmptySubsequences: false)
+            return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
+        })
+        // A Pod both select: the union of the two, unless they want different values of a label.
+        guard otherSet.pairs.allSatisfy({ pair in selector.pairs.allSatisfy { $0.key != pair.key || $0.value == pair.value } }) else { return false }
+        return pods.containsMatch(selector.merging(otherSet))
     }
 
     /// The server's port number as text (`0` when it has none).

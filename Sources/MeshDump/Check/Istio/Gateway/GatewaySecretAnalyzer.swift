@@ -20,9 +20,10 @@ public struct GatewaySecretAnalyzer: Analyzer {
 
     public func analyze(_ snapshot: MeshSnapshot, _ report: FindingReport) {
         let pods = snapshot.objects(.pod)
+        let index = LabelIndex(pods)
         for gateway in snapshot.objects(.gateway) {
             let selector = LabelSet(gateway.spec["selector"])
-            guard let workloadNamespace = pods.first(where: selector.matches)?.namespace else {
+            guard let workloadNamespace = index.matching(selector).first.map({ pods[$0].namespace }) else {
                 report.add(.referencedResourceNotFound, gateway, field: FieldPath("spec", "selector"),
                            IstioText.referencedResourceNotFound("selector", selector.text)
                                + ". No Pod has these labels: label the gateway workload's pods with them, or correct the selector.")

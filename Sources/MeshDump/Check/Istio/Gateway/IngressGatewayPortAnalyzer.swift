@@ -18,10 +18,12 @@ public struct IngressGatewayPortAnalyzer: Analyzer {
     public var requirements: [KindRequirement] { [KindRequirement(.pod), KindRequirement(.service)] }
 
     public func analyze(_ snapshot: MeshSnapshot, _ report: FindingReport) {
-        let services = snapshot.objects(.service)
+        let services = Dictionary(grouping: snapshot.objects(.service), by: \.namespace)
+        let allPods = snapshot.objects(.pod)
+        let index = LabelIndex(allPods)
         for gateway in snapshot.objects(.gateway) {
             let selector = LabelSet(gateway.spec["selector"])
-            let pods = snapshot.objects(.pod).filter(selector.matches)
+            let pods = index.matching(selector).map { allPods[$0] }
             guard !pods.isEmpty else {
                 report.add(.referencedResourceNotFound, gateway, field: FieldPath("spec", "selector"),
                            IstioText.referencedResourceNotFound("selector", selector.text)
@@ -30,7 +32,7 @@ public struct IngressGatewayPortAnalyzer: Analyzer {
             }
             var ports: Set<Int> = []
             for pod in pods {
-                for service in services where service.namespace == pod.namespace && LabelSet(service.spec["selector"]).matches(pod) {
+                for service in services[pod.namespace] ?? [] where LabelSet(service.spec["selector"]).matches(pod) {
                     ports.formUnion(Self.listeningPorts(service))
                 }
             }

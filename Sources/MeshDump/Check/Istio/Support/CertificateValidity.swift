@@ -50,15 +50,20 @@ struct CertificateValidity: Equatable {
         return "\(year)-\(two(month))-\(two(day))T\(two(time / 3_600)):\(two(time / 60 % 60)):\(two(time % 60))Z"
     }
 
-    /// The bytes of the first `-----BEGIN …-----` block (headers skipped), or nil.
+    /// The bytes of the first `-----BEGIN …-----` block up to its `-----END …-----` line
+    /// (header lines, with a `:`, skipped), or nil.
     static func firstPEMBlock(_ pem: [UInt8]) -> [UInt8]? {
-        let text = String(decoding: pem, as: UTF8.self)
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { $0.trimmingSpaces() }
-        guard let begin = lines.firstIndex(where: { $0.hasPrefix("-----BEGIN ") && $0.hasSuffix("-----") }) else { return nil }
-        let label = lines[begin].dropFirst("-----BEGIN ".count).dropLast(5)
-        guard let end = lines[(begin + 1)...].firstIndex(of: "-----END \(label)-----") else { return nil }
-        let body = lines[(begin + 1)..<end].filter { !$0.contains(":") }.joined()
-        return Base64.decode(body.utf8)
+        let lines = pem.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
+            line.last == UInt8(ascii: "\r") ? line.dropLast() : line
+        }
+        let begin = Array("-----BEGIN ".utf8), end = Array("-----END ".utf8), dashes = Array("-----".utf8)
+        guard let first = lines.firstIndex(where: { $0.starts(with: begin) && $0.reversed().starts(with: dashes) }) else { return nil }
+        let label = lines[first].dropFirst(begin.count).dropLast(dashes.count)
+        let closing = end + label + dashes
+        guard let last = lines[(first + 1)...].firstIndex(where: { $0.elementsEqual(closing) }) else { return nil }
+        var body: [UInt8] = []
+        for line in lines[(first + 1)..<last] where !line.contains(UInt8(ascii: ":")) { body += line }
+        return Base64.decode(body)
     }
 }
 

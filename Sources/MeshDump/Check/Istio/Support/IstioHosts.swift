@@ -14,6 +14,12 @@ enum IstioHosts {
         }
     }
 
+    /// Whether `host` names a Kubernetes Service: a short name, or `….svc` or
+    /// `….svc.cluster.local`; wildcards never do.
+    static func isKubernetesService(_ host: String) -> Bool {
+        !host.hasPrefix("*") && (!host.contains(".") || host.hasSuffix(".svc") || host.hasSuffix("." + clusterLocalSuffix))
+    }
+
     /// `host` as a fully qualified name: a short name (no dot, no wildcard) gets
     /// `.<namespace>.svc.cluster.local`.
     static func fqdn(_ host: String, namespace: String) -> String {

@@ -30,6 +30,11 @@ struct LabelSet: Equatable {
         pairs.allSatisfy { label($0.key) == $0.value }
     }
 
+    /// Whether a mapping of labels (another selector) holds every pair.
+    func matches(_ labels: Value?) -> Bool {
+        matches { labels?[$0]?.scalarText }
+    }
+
     /// Whether an object's labels hold every pair.
     func matches(_ object: SnapshotObject) -> Bool {
         matches(object.label)

@@ -18,12 +18,13 @@ public struct ConflictingMeshGatewayHostsAnalyzer: Analyzer {
 
     public func analyze(_ snapshot: MeshSnapshot, _ report: FindingReport) {
         let byHost = Self.meshGatewayHosts(snapshot)
+        let sorted = byHost.sorted { $0.key < $1.key }
+        let meshWide = sorted.filter { $0.key.scope == "*" }
         var reported: Set<String> = []
-        for (host, owners) in byHost.sorted(by: { $0.key < $1.key }) {
+        for (host, owners) in sorted {
             var conflicting = owners
             if host.scope != "*" {
-                for (other, otherOwners) in byHost.sorted(by: { $0.key < $1.key })
-                where other.scope == "*" && IstioHosts.matches(host.fqdn, other.fqdn) {
+                for (other, otherOwners) in meshWide where IstioHosts.matches(host.fqdn, other.fqdn) {
                     conflicting += otherOwners
                 }
             }

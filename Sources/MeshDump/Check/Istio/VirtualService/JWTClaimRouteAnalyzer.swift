@@ -24,13 +24,15 @@ public struct JWTClaimRouteAnalyzer: Analyzer {
             authentications[ra.namespace, default: []].append(LabelSet(ra.spec[path: ["selector", "matchLabels"]]))
         }
         let root = snapshot.mesh.rootNamespace
+        let pods = snapshot.objects(.pod)
+        let index = LabelIndex(pods)
         for vs in snapshot.objects(.virtualService) {
             guard let (claim, field) = Self.claimHeader(vs.spec) else { continue }
             for reference in vs.specStrings("gateways") where reference != "mesh" {
                 let (namespace, name) = IstioHosts.shortOrFullName(reference, namespace: vs.namespace)
                 guard let gateway = snapshot.object(.gateway, namespace: namespace, name: name) else { continue }
                 let selector = LabelSet(gateway.spec["selector"])
-                for pod in snapshot.objects(.pod) where selector.matches(pod) {
+                for pod in index.matching(selector).map({ pods[$0] }) {
                     let selectors = (authentications[root] ?? []) + (pod.namespace == root ? [] : authentications[pod.namespace] ?? [])
                     guard !selectors.contains(where: { $0.matches(pod) }) else { continue }
                     report.add(.jwtClaimBasedRoutingWithoutRequestAuthN, vs, field: field,

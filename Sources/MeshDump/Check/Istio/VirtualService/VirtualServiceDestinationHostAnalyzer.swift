@@ -16,7 +16,8 @@ extension MessageType {
 /// Service or ServiceEntry host the VirtualService can see, with the port it names (or a port
 /// named when the service has several); and a gateway route without a subset to a host that
 /// another VirtualService splits by subset is flagged, since the split does not apply to it.
-/// Hosts are checked only when the sources hold Services or ServiceEntries.
+/// Hosts of Kubernetes Services are checked only when the sources hold Services, other hosts
+/// only when they hold ServiceEntries.
 public struct VirtualServiceDestinationHostAnalyzer: Analyzer {
     public init() {}
 
@@ -40,7 +41,13 @@ public struct VirtualServiceDestinationHostAnalyzer: Analyzer {
         let exportTo = vs.specStrings("exportTo")
         for destination in RouteDestination.routes(of: vs.spec) + RouteDestination.mirrors(of: vs.spec) {
             let host = destination.host
-            guard let target = services.target(host: host, namespace: vs.namespace, exportTo: exportTo) else {
+            let target: ServiceHosts.Target
+            switch services.lookup(host: host, namespace: vs.namespace, exportTo: exportTo) {
+            case .found(let found): target = found
+            case .unknown(let reason):
+                report.skip(reason)
+                continue
+            case .missing:
                 let what = destination.kind == .route ? "host" : "mirror host"
                 report.add(.referencedResourceNotFound, vs, field: destination.field.key("host"),
                            IstioText.referencedResourceNotFound(what, host)
