@@ -66,7 +66,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MeshDumpCoreTests", dependencies: ["MeshDumpCore", "TestSupport"]),
         .testTarget(name: "MeshDumpTests", dependencies: ["MeshDump", "MeshDumpCore", "TestSupport"]),
-        .testTarget(name: "MeshDumpKubeTests", dependencies: ["MeshDumpKube", "KubeFixtureServer", "MeshDump", "MeshDumpCore"]),
+        .testTarget(name: "MeshDumpKubeTests", dependencies: ["MeshDumpKube", "KubeFixtureServer", "MeshDump", "MeshDumpCore", "TestSupport"]),
         .testTarget(name: "KubeFixtureServerTests", dependencies: ["KubeFixtureServer", "MeshDumpCore", "TestSupport"]),
         .testTarget(name: "meshdumpCLITests", dependencies: ["meshdump", "fixture-apiserver", "TestSupport"]),
     ]

@@ -38,23 +38,24 @@ public struct FileDiffSource: DiffSource {
             Array(files[$0..<min($0 + Self.filesPerTask, files.count)])
         }
         let inFlight = 2 * max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-        try await withThrowingTaskGroup(of: (Int, Result<[Object], any Error>).self) { group in
+        try await withThrowingTaskGroup(of: (Int, Decoded).self) { group in
             var launched = 0
             var delivered = 0
-            var ready: [Int: Result<[Object], any Error>] = [:]
+            var ready: [Int: Decoded] = [:]
             while launched < min(inFlight, chunks.count) {
                 let (index, chunk) = (launched, chunks[launched])
-                group.addTask { (index, Result { try Self.decode(chunk) }) }
+                group.addTask { (index, Self.decode(chunk)) }
                 launched += 1
             }
-            while delivered < chunks.count, let (index, result) = try await group.next() {
-                ready[index] = result
-                while let result = ready.removeValue(forKey: delivered) {
-                    for object in try result.get() { try body(object) }
+            while delivered < chunks.count, let (index, decoded) = try await group.next() {
+                ready[index] = decoded
+                while let decoded = ready.removeValue(forKey: delivered) {
+                    for object in decoded.objects { try body(object) }
+                    if let error = decoded.error { throw error }
                     delivered += 1
                     if launched < chunks.count {
                         let (index, chunk) = (launched, chunks[launched])
-                        group.addTask { (index, Result { try Self.decode(chunk) }) }
+                        group.addTask { (index, Self.decode(chunk)) }
                         launched += 1
                     }
                 }
@@ -62,13 +63,25 @@ public struct FileDiffSource: DiffSource {
         }
     }
 
-    /// The objects of files already found by `InputPaths` (so not looked up again).
-    private static func decode(_ files: [String]) throws -> [Object] {
+    /// What one task decoded: the objects up to the first error, and that error.
+    private struct Decoded: Sendable {
         var objects: [Object] = []
-        for file in files {
-            let decoder = ObjectDecoder(try InputBytes.read(path: file))
-            while let object = try decoder.next() { objects.append(object) }
+        var error: (any Error)?
+    }
+
+    /// The objects of files already found by `InputPaths` (so not looked up again). An error
+    /// keeps the objects before it, which are handed over first, as a reader going file by file
+    /// would have handed them over.
+    private static func decode(_ files: [String]) -> Decoded {
+        var decoded = Decoded()
+        do {
+            for file in files {
+                let decoder = ObjectDecoder(try InputBytes.read(path: file))
+                while let object = try decoder.next() { decoded.objects.append(object) }
+            }
+        } catch {
+            decoded.error = error
         }
-        return objects
+        return decoded
     }
 }
