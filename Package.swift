@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", .upToNextMinor(from: "2.37.6")),
     ],
     targets: [
+        // `BuildCommit.id` for `meshdump --version`: the git commit the package is built from.
+        .plugin(name: "GitCommit", capability: .buildTool()),
         .systemLibrary(
             name: "CYAML",
             pkgConfig: "yaml-0.1",
@@ -53,7 +55,8 @@ let package = Package(
                 "MeshDumpCore",
                 "MeshDumpKube",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["GitCommit"]
         ),
         .executableTarget(
             name: "fixture-apiserver",

@@ -6,9 +6,10 @@ struct MeshdumpCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meshdump",
         abstract: "Export, clean, rewrite and diff Istio configuration.",
-        version: "0.1.0",
-        subcommands: [Export.self, Neat.self, Rewrite.self, Diff.self]
+        subcommands: [Export.self, Neat.self, Rewrite.self, Diff.self, Version.self]
     )
+
+    @OptionGroup var versionFlag: VersionFlag
 
     /// Runs a command; usage mistakes exit 2 (not ArgumentParser's 64), as diff(1) and the other
     /// subcommands promise.
