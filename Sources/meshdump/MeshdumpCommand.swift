@@ -14,6 +14,8 @@ struct MeshdumpCommand: AsyncParsableCommand {
     /// Runs a command; usage mistakes exit 2 (not ArgumentParser's 64), as diff(1) and the other
     /// subcommands promise.
     static func main() async {
+        Terminal.reserveStandardStreams()
+        SignalCleanup.install()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -21,7 +23,9 @@ struct MeshdumpCommand: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+            SignalCleanup.waitIfTerminating()
         } catch {
+            SignalCleanup.waitIfTerminating()
             let code = exitCode(for: error)
             if code == .validationFailure {
                 Terminal.standardError.write(fullMessage(for: error) + "\n")

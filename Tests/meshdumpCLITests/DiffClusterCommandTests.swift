@@ -35,6 +35,21 @@ struct DiffClusterCommandTests {
             #expect(typo.stdout == "0 changed, 0 added, 0 removed, 44 unchanged\n")
             #expect(typo.stderr == "meshdump: warning: no objects in namespace \"payments-9\" on either side (-n payments-9)\n")
             #expect(typo.code == 0)
+
+            // `kubectl get … | meshdump diff - cluster:`: raw objects are neated like the cluster's.
+            let rawSide = try DiffCommandTests.meshdump(["diff", "-", "cluster:", "--kubeconfig", server.kubeconfig], stdin: raw.stdout)
+            #expect(rawSide.stdout == "0 changed, 0 added, 0 removed, 132 unchanged\n")
+            #expect(rawSide.code == 0)
+
+            // rewrite reads a cluster as export does: the same tree as `export --rules`.
+            try CLI.write("apiVersion: meshdump/v1\nkind: Rules\nnamespaces: {payments-0: payments}\n", to: dir + "/rules.yaml")
+            let rewritten = try DiffCommandTests.meshdump(["rewrite", "cluster:", "--kubeconfig", server.kubeconfig, "--rules", dir + "/rules.yaml",
+                                                           "-o", dir + "/rewritten"])
+            #expect(rewritten.code == 0, "\(rewritten.stderr)")
+            let exported = try DiffCommandTests.meshdump(["export", "--kubeconfig", server.kubeconfig, "--rules", dir + "/rules.yaml",
+                                                          "-o", dir + "/exported"])
+            #expect(exported.code == 0, "\(exported.stderr)")
+            try TreeContents.expectSame(dir + "/rewritten", dir + "/exported")
         }
     }
 

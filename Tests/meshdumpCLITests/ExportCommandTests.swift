@@ -91,6 +91,24 @@ struct ExportCommandTests {
         #expect(try Self.tree(dir + "/data") == before, "the old tree stays when --strict rejects the new one")
     }
 
+    /// Issue 11: a failing patch was printed, the tree swapped in anyway and exit 0.
+    @Test func aFailingPatchKeepsTheOldTreeAndExitsOne() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        try CLI.write("""
+            apiVersion: meshdump/v1
+            kind: Rules
+            rules:
+              - name: retarget
+                match: {kinds: [DestinationRule]}
+                patch: [{op: replace, path: /spec/no/such/field, value: 1}]
+            """, to: dir + "/rules.yaml")
+        let r = try CLI.run(["export", "--from", Self.dump, "-o", dir + "/data", "--rules", dir + "/rules.yaml"])
+        #expect(r.code == 1)
+        #expect(r.stderr.contains("rule \"retarget\""))
+        #expect(r.stderr.hasSuffix("errors were reported; \(dir)/data/ was left as it was\n"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/data"))
+    }
+
     @Test(arguments: [
         (["--kinds", "vs,nope"], "unknown kind \"nope\" in --kinds"),
         (["--exclude-namespace", "team-[a"], "invalid glob \"team-[a\""),

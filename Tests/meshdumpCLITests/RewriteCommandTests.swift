@@ -100,7 +100,7 @@ struct RewriteCommandTests {
         try FileManager.default.removeItem(atPath: tree + "/.meshdump")
         try "notes\n".write(toFile: tree + "/README", atomically: true, encoding: .utf8)
         let outcome = try CLI.runInPackage(["rewrite", "--rules", "\(Self.example)/rules.yaml", tree, "--in-place"])
-        #expect(outcome.code == 1)
+        #expect(outcome.code == 2)
         #expect(outcome.stderr == "meshdump: error: \(tree) is a non-empty directory that meshdump did not write; choose another folder or pass --force to replace it\n")
         #expect(FileManager.default.fileExists(atPath: tree + "/README"))
         #expect(FileManager.default.fileExists(atPath: tree + "/team-000/virtualservices/checkout.yaml"))

@@ -23,14 +23,13 @@ public struct ExportReport: Sendable {
 
     public var output: String
     public var sources: [Source]
-    /// Keyed by source name and resource, joined by NUL.
-    var counts: [String: Count]
+    var counts: [KindKey: Count]
     /// Whether the tree on disk is now the new one.
     public var committed = false
-    /// Why the tree was kept back although every kind was listed (`--strict`).
+    /// Why the tree was kept back although every kind was listed (errors were reported).
     public var rejection: String?
 
-    init(output: String, sources: [Source], counts: [String: Count]) {
+    init(output: String, sources: [Source], counts: [KindKey: Count]) {
         self.output = output
         self.sources = sources
         self.counts = counts
@@ -39,13 +38,14 @@ public struct ExportReport: Sendable {
     /// Every asked kind of every source was listed in full, and nothing rejected the tree.
     public var complete: Bool { rejection == nil && !sources.contains { $0.kinds.contains(where: \.failed) } }
 
-    public func count(source: String, resource: String) -> Count {
-        counts[source + "\u{0}" + resource] ?? Count()
+    public func count(_ key: KindKey) -> Count {
+        counts[key] ?? Count()
     }
 
     public var totalObjects: Int { counts.values.reduce(0) { $0 + $1.objects } }
+    /// Namespaces written to, each source's counted apart (two contexts' `default` are two).
     public var totalNamespaces: Int {
-        Set(counts.map { key, count in count.namespaces.map { key.split(separator: "\u{0}")[0] + "/" + $0 } }.joined()).count
+        Set(counts.flatMap { key, count in count.namespaces.map { [key.source, $0] } }).count
     }
 
     /// The summary printed on stderr: a line per kind, then the outcome.
@@ -62,10 +62,9 @@ public struct ExportReport: Sendable {
             }
             for kind in source.kinds {
                 let name = kind.qualifiedResource.padding(toLength: width)
-                let resource = String(kind.qualifiedResource.prefix { $0 != "." })
                 switch kind.outcome {
-                case .exported(let version):
-                    let c = count(source: source.name, resource: resource)
+                case .listed(let version):
+                    let c = count(KindKey(source: source.name, group: kind.kind.group, kind: kind.kind.kind))
                     lines.append("  \(name)  \(version.padding(toLength: 8))  \(c.objects) objects in \(c.namespaces.count) namespaces"
                                  + (kind.note.map { " (\($0))" } ?? ""))
                 case .skipped(let reason):

@@ -6,7 +6,6 @@ import Darwin
 import ArgumentParser
 import MeshDump
 import MeshDumpCore
-import MeshDumpKube
 
 /// `meshdump diff`: a semantic diff of two trees, files, standard input or clusters.
 struct Diff: AsyncParsableCommand {
@@ -19,7 +18,9 @@ struct Diff: AsyncParsableCommand {
             matched by group, kind, namespace and name, never by file: key order, quoting, JSON \
             or YAML make no difference, and one object at two versions of its group is one \
             object with its apiVersion change shown. A cluster side is listed as export lists \
-            it, neat applied. Exit status: 0 equal, 1 different, 2 error.
+            it. Both sides are neated as export neats (--no-neat compares raw objects), so a \
+            `kubectl get` dump and the tree exported from it compare equal. Exit status: 0 \
+            equal, 1 different, 2 error.
             """
     )
 
@@ -44,36 +45,32 @@ struct Diff: AsyncParsableCommand {
     @Option(help: "Colour: auto (when standard output is a terminal), always or never.")
     var color: ColorMode = .auto
 
-    @Option(help: "The kubeconfig context for a bare cluster: side.")
-    var context: String?
+    @Flag(help: "Compare objects as they are, without neating them first.")
+    var noNeat = false
 
-    @Option(help: "The kubeconfig file (default: $KUBECONFIG, then ~/.kube/config).")
-    var kubeconfig: String?
+    @OptionGroup(title: "Cluster")
+    var cluster: ClusterSourceOptions
 
     func run() async throws {
+        let diagnostics = DiagnosticCollector(forwardingTo: StandardErrorDiagnostics())
         let run: DiffRun
         do {
             let request = try DiffRequest(old: old, new: new, ignore: ignore, kinds: kinds, namespaces: namespaces,
-                                          context: context, kubeconfig: kubeconfig)
-            run = try request.makeRun(clusterSource: Self.clusterSource)
+                                          clusterOptions: cluster.given, neat: !noNeat)
+            run = try request.makeRun(resolver: cluster.resolver(diagnostics: diagnostics))
         } catch {
             fail("\(error)", code: 2)
         }
         let result: DiffResult
         var bytes: [UInt8] = []
         do {
-            result = try await run.run(diagnostics: StandardErrorDiagnostics())
+            result = try await run.run(diagnostics: diagnostics)
             try output.render(result, colored: color.isOn(for: .standardOutput), to: &bytes)
         } catch {
             fail("\(error)", code: 2)
         }
         Terminal.standardOutput.write(bytes)
         Terminal.exit(result.hasDifferences ? 1 : 0)
-    }
-
-    /// The source of a `cluster:` side: the cluster's objects, neat as export writes them.
-    private static func clusterSource(_ listing: ClusterListing) throws -> any DiffSource {
-        NeatedDiffSource(try ClusterDiffSource(listing, diagnostics: StandardErrorDiagnostics()))
     }
 }
 

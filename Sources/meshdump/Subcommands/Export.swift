@@ -2,6 +2,7 @@ import ArgumentParser
 import MeshDump
 import MeshDumpCore
 import MeshDumpKube
+import MeshDumpSources
 
 /// `meshdump export`: the whole mesh from the API server (or dumps) into an apply-ready tree.
 struct Export: AsyncParsableCommand {
@@ -69,40 +70,34 @@ struct Export: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let diagnostics = StandardErrorDiagnostics()
-        let request: ExportRequest
+        let diagnostics = DiagnosticCollector(forwardingTo: StandardErrorDiagnostics())
+        let request: ReadRequest
         let ruleStage: RuleStage?
         let targets: [ExportRun.Target]
         do {
-            request = ExportRequest(
-                kinds: kinds.isEmpty ? KindSelection() : try KindSelection(parsing: kinds),
-                filter: ObjectFilter(namespaces: namespace.isEmpty ? nil : Set(namespace),
+            request = ReadRequest(
+                filter: ObjectFilter(kinds: kinds.isEmpty ? KindSelection() : try KindSelection(parsing: kinds),
+                                     namespaces: namespace.isEmpty ? nil : Set(namespace),
                                      excludedNamespaces: try excludeNamespace.map { try Glob($0) },
                                      labelSelector: try selector.map { try LabelSelector(parsing: $0) }),
                 concurrency: concurrency,
                 droppedFields: MeshDump.Neat.droppedFields)
-            ruleStage = rules.isEmpty ? nil : RuleStage(rules: try RuleSet.load(paths: rules), diagnostics: diagnostics)
+            ruleStage = rules.isEmpty ? nil : RuleStage(rules: try RuleSet.load(paths: rules), strict: strict, diagnostics: diagnostics)
             targets = from.isEmpty
-                ? try ClusterExportSource.targets(kubeconfig: cluster.kubeconfig, contexts: cluster.contexts,
-                                                  allContexts: allContexts, diagnostics: diagnostics)
-                : [ExportRun.Target(source: DumpSource(paths: from))]
+                ? try ClusterSource.targets(kubeconfig: cluster.kubeconfig, contexts: cluster.contexts,
+                                            allContexts: allContexts, diagnostics: diagnostics)
+                : [ExportRun.Target(source: FileSource(paths: from, name: "dumps"))]
         } catch {
             fail("\(error)", code: 2)
         }
-        var run = ExportRun(output: output, force: force, allowPartial: allowPartial,
+        let run = ExportRun(output: output, force: force, allowPartial: allowPartial,
                             stages: StageChain([MeshDump.Neat()] + (ruleStage.map { [$0] } ?? [])))
-        if let ruleStage {
-            // Rules or entries that matched nothing: warnings, or with --strict errors that keep the old tree.
-            run.finalCheck = { [strict] in
-                let unmatched = ruleStage.report.unmatched(strict: strict)
-                unmatched.forEach(diagnostics.report)
-                return unmatched.contains { $0.severity == .error } ? "--strict: rules or entries matched nothing" : nil
-            }
-        }
         let progress = Progress(enabled: Terminal.standardError.isTTY)
         let report: ExportReport
         do {
-            report = try await run.run(targets, request: request) { progress.update("exporting: \($0) objects written") }
+            report = try await run.run(targets, request: request, diagnostics: diagnostics) {
+                progress.update("exporting: \($0) objects written")
+            }
         } catch let error as TreeError {
             progress.clear()
             fail("\(error)", code: 2)

@@ -1,9 +1,10 @@
 import MeshDumpCore
 
-/// One side of a diff as named on the command line: a directory (any layout), a file, `-` for
-/// standard input, or `cluster:` / `cluster:CONTEXT` for a live cluster (the current context,
-/// or the one named). A local path that starts with `cluster:` can be written `./cluster:…`.
-public enum DiffOperand: Sendable, Equatable, CustomStringConvertible {
+/// A SOURCE as named on the command line, the one syntax every command takes: a directory
+/// (every object file below it, any layout), a file, `-` for standard input, or `cluster:` /
+/// `cluster:CONTEXT` for a live cluster (the current context, or the one named). A local path
+/// that starts with `cluster:` can be written `./cluster:…`.
+public enum SourceSpec: Sendable, Hashable, CustomStringConvertible {
     /// A directory, a file, or `-`.
     case path(String)
     /// A live cluster: the kubeconfig context, or nil for `--context` or the current one.
@@ -11,12 +12,12 @@ public enum DiffOperand: Sendable, Equatable, CustomStringConvertible {
 
     public static let clusterPrefix = "cluster:"
 
-    public init(parsing argument: String) throws(DiffUsageError) {
-        guard !argument.isEmpty else { throw DiffUsageError("an empty argument names no tree, file or cluster") }
+    public init(parsing argument: String) throws(UsageError) {
+        guard !argument.isEmpty else { throw UsageError("an empty argument names no tree, file or cluster") }
         if argument.hasPrefix(Self.clusterPrefix) {
             let context = String(argument.dropFirst(Self.clusterPrefix.count))
             guard !context.contains(where: \.isWhitespace) else {
-                throw DiffUsageError("\"\(argument)\": a kubeconfig context name has no spaces (write ./\(argument) for a local path)")
+                throw UsageError("\"\(argument)\": a kubeconfig context name has no spaces (write ./\(argument) for a local path)")
             }
             self = .cluster(context: context.isEmpty ? nil : context)
         } else {
@@ -40,8 +41,8 @@ public enum DiffOperand: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// A mistake in how diff was asked for (exit 2).
-public struct DiffUsageError: Error, Sendable, Equatable, CustomStringConvertible {
+/// A mistake in how a command was asked for: exit 2, before anything is read.
+public struct UsageError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
 
     public init(_ message: String) {

@@ -1,7 +1,8 @@
 import MeshDump
 import MeshDumpCore
+import MeshDumpKube
 
-extension ClusterExportSource {
+extension ClusterSource {
     /// The clusters an export reads: the current context, the `--context`s given, or every
     /// context of the kubeconfig. With more than one, each goes to a folder named after its
     /// context (`/` becomes `_`, as in `arn:aws:eks:…:cluster/prod`).
@@ -15,7 +16,7 @@ extension ClusterExportSource {
         }
         if names.isEmpty {
             let connection = try ClusterConnection.load(kubeconfig: kubeconfig, context: nil)
-            return [ExportRun.Target(source: ClusterExportSource(connection: connection, options: options, diagnostics: diagnostics))]
+            return [ExportRun.Target(source: ClusterSource(connection: connection, options: options, diagnostics: diagnostics))]
         }
         var folders: [String: String] = [:]
         var targets: [ExportRun.Target] = []
@@ -26,15 +27,15 @@ extension ClusterExportSource {
             }
             folders[folder] = name
             let connection = try ClusterConnection.load(kubeconfig: kubeconfig, context: name)
-            targets.append(ExportRun.Target(source: ClusterExportSource(connection: connection, options: options, diagnostics: diagnostics),
+            targets.append(ExportRun.Target(source: ClusterSource(connection: connection, options: options, diagnostics: diagnostics),
                                             folder: names.count > 1 || allContexts ? folder : nil))
         }
         return targets
     }
 
-    /// A context name as a folder name.
+    /// A context name as a folder name: `/` becomes `_`, then as `TreeNames` makes any name a
+    /// file name (a leading `.` is escaped, so `.`, `..` and `.meshdump` are folders like others).
     static func folderName(_ context: String) -> String {
-        let safe = String(context.map { $0 == "/" || $0 == "\0" ? "_" : $0 })
-        return safe == "." || safe == ".." ? "_" + safe : safe
+        TreeNames.component(String(context.map { $0 == "/" || $0 == "\0" ? "_" : $0 }))
     }
 }

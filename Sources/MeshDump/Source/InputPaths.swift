@@ -8,7 +8,8 @@ import MeshDumpCore
 /// Expands what a user named on the command line into the files to read.
 ///
 /// A file is read whatever its name; a directory is read recursively, taking the files ending in
-/// `.yaml`, `.yml` or `.json` (as `kubectl -f DIR -R` does), in byte order of their paths so the
+/// `.yaml`, `.yml` or `.json` (as `kubectl -f DIR -R` does; symbolic links to files are read,
+/// links to folders inside it are not followed), in byte order of their paths so the
 /// result never depends on the file system; `-` is standard input. A path that does not exist,
 /// or an object file in a directory that cannot be reached (a broken symbolic link), is an
 /// error, never a silent skip.
@@ -41,7 +42,9 @@ public enum InputPaths {
                 if name.hasPrefix(".") { continue }
                 let child = dir.hasSuffix("/") ? dir + name : dir + "/" + name
                 switch FileKind(path: child) {
-                case .directory: pending.append(child)
+                // A symbolic link to a folder is not followed (as `kubectl -R` and Go's
+                // filepath.Walk do not): links cannot make the walk loop or read a tree twice.
+                case .directory: if !FileSystem.isSymbolicLink(child) { pending.append(child) }
                 case .file where extensions.contains(where: { name.hasSuffix($0) }): found.append(child)
                 case .missing where extensions.contains(where: { name.hasSuffix($0) }):
                     throw InputError(path: child, message: "cannot be read: a broken symbolic link")
