@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Builds the release archive dist/meshdump-<version>-linux-<arch>.tar.gz and its .sha256.
+#
+# The binary carries the Swift runtime (--static-swift-stdlib) and libyaml (libyaml.a) inside and
+# is stripped, so it runs on a Linux host without a Swift toolchain or libyaml. The archive holds
+# one folder, laid out like a prefix (`tar -xzf … --strip-components=1 -C /usr/local` installs it):
+#   bin/meshdump, LICENSE, README.md, share/man/man1/*.1,
+#   share/bash-completion/completions/meshdump, share/zsh/site-functions/_meshdump,
+#   share/fish/vendor_completions.d/meshdump.fish
+#
+# Environment: DIST (default dist) is where the archive goes; SCRATCH (default .build-release) is
+# the build folder, kept apart from .build so a release build and `swift test` do not fight.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+dist=${DIST:-dist}
+scratch=${SCRATCH:-.build-release}
+say() { echo "release.sh: $*" >&2; }
+
+# libyaml statically: a folder holding only libyaml.a comes first on the linker's search path, so
+# the `-lyaml` that Sources/CYAML asks for finds the archive instead of libyaml.so.
+libdir=$(pkg-config --variable=libdir yaml-0.1)
+[ -f "$libdir/libyaml.a" ] || { say "$libdir/libyaml.a is missing (apt-get install libyaml-dev)"; exit 1; }
+mkdir -p "$scratch/static-libs"
+ln -sf "$libdir/libyaml.a" "$scratch/static-libs/libyaml.a"
+
+# Man pages first: the generate-manual plugin (swift-argument-parser) builds every product in
+# release without the flags below, and the static build after it relinks meshdump.
+say "generating man pages"
+manual_log=$(swift package --scratch-path "$scratch" plugin generate-manual --multi-page 2>&1) || {
+    echo "$manual_log" >&2; exit 1; }
+manual=$(echo "$manual_log" | sed -n "s/^Generated manual in '\(file:\/\/\)\{0,1\}\(.*meshdump\)\/\{0,1\}'$/\2/p")
+[ -n "$manual" ] && [ -d "$manual" ] || { echo "$manual_log" >&2; say "no manual for meshdump"; exit 1; }
+
+say "building meshdump (release, static Swift runtime and libyaml)"
+swift build -c release --product meshdump --scratch-path "$scratch" --static-swift-stdlib \
+    -Xlinker -L"$PWD/$scratch/static-libs" >&2
+binary="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/meshdump"
+
+if ldd "$binary" | grep -Ei 'libswift|libFoundation|lib_Foundation|libdispatch|libBlocksRuntime|libyaml' >&2; then
+    say "$binary still loads the libraries above"; exit 1
+fi
+
+version=$("$binary" --version | awk '{print $2}')
+arch=$(uname -m)
+name="meshdump-$version-linux-$arch"
+stage="$scratch/stage/$name"
+rm -rf "$stage"
+mkdir -p "$stage/bin" "$stage/share/man/man1" "$stage/share/bash-completion/completions" \
+    "$stage/share/zsh/site-functions" "$stage/share/fish/vendor_completions.d"
+cp "$binary" "$stage/bin/meshdump"
+strip "$stage/bin/meshdump" 2>/dev/null || llvm-strip "$stage/bin/meshdump"
+cp LICENSE README.md "$stage/"
+cp "$manual"/*.1 "$stage/share/man/man1/"
+"$stage/bin/meshdump" --generate-completion-script bash > "$stage/share/bash-completion/completions/meshdump"
+"$stage/bin/meshdump" --generate-completion-script zsh > "$stage/share/zsh/site-functions/_meshdump"
+"$stage/bin/meshdump" --generate-completion-script fish > "$stage/share/fish/vendor_completions.d/meshdump.fish"
+
+# The same commit gives the same archive: fixed order, owner and times, no gzip timestamp.
+mtime=$(git log -1 --format=%ct 2>/dev/null || echo 0)
+mkdir -p "$dist"
+tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$mtime" -C "$scratch/stage" -cf - "$name" \
+    | gzip -9n > "$dist/$name.tar.gz"
+(cd "$dist" && sha256sum "$name.tar.gz" > "$name.tar.gz.sha256")
+say "$dist/$name.tar.gz ($(du -h "$dist/$name.tar.gz" | cut -f1); meshdump $(du -h "$stage/bin/meshdump" | cut -f1) unpacked)"
+echo "$dist/$name.tar.gz"
