@@ -5,7 +5,9 @@ let package = Package(
     name: "meshdump",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "meshdump", targets: ["meshdump"]),
+        // The executable is `meshdump`; its target has another name, so that it and the
+        // `MeshDump` module do not differ only in case (they would collide on macOS).
+        .executable(name: "meshdump", targets: ["MeshdumpCLI"]),
         .executable(name: "fixture-apiserver", targets: ["fixture-apiserver"]),
     ],
     dependencies: [
@@ -51,7 +53,7 @@ let package = Package(
             ]
         ),
         .executableTarget(
-            name: "meshdump",
+            name: "MeshdumpCLI",
             dependencies: [
                 "MeshDump",
                 "MeshDumpCore",
@@ -77,6 +79,6 @@ let package = Package(
         .testTarget(name: "MeshDumpSourcesTests",
                     dependencies: ["MeshDumpSources", "MeshDump", "MeshDumpKube", "KubeFixtureServer", "KubeTestSupport", "MeshDumpCore"]),
         .testTarget(name: "KubeFixtureServerTests", dependencies: ["KubeFixtureServer", "MeshDumpCore", "TestSupport"]),
-        .testTarget(name: "meshdumpCLITests", dependencies: ["meshdump", "fixture-apiserver", "TestSupport"]),
+        .testTarget(name: "MeshdumpCLITests", dependencies: ["MeshdumpCLI", "fixture-apiserver", "TestSupport"]),
     ]
 )

@@ -30,7 +30,7 @@ import Testing
     @Test func exportsEveryKindIntoTheSeedLayout() async throws {
         let out = try scratchFolder() + "/data"
         let report = try await withServer(try smallCluster(namespaces: 2, perKind: 2)) { server in
-            try await ExportRun(output: out).run([.init(source: try source(server))], request: ReadRequest())
+            try await try ExportRun(output: out).run([.init(source: try source(server))], request: ReadRequest())
         }
         #expect(report.complete && report.committed)
         #expect(report.totalObjects == 44)
@@ -48,18 +48,18 @@ import Testing
     @Test func aFailedKindLeavesTheOldTreeUntouched() async throws {
         let out = try scratchFolder() + "/data"
         try await withServer(try smallCluster(namespaces: 2, perKind: 1)) { server in
-            let first = try await ExportRun(output: out).run([.init(source: try source(server))], request: ReadRequest())
+            let first = try await try ExportRun(output: out).run([.init(source: try source(server))], request: ReadRequest())
             #expect(first.committed)
             let before = files(out)
             server.faults.add(Fault(.status(500), match: .init(resource: "sidecars")))
-            let second = try await ExportRun(output: out).run([.init(source: try source(server))], request: ReadRequest())
+            let second = try await try ExportRun(output: out).run([.init(source: try source(server))], request: ReadRequest())
             #expect(!second.complete && !second.committed)
             #expect(second.summary.contains("sidecars.networking.istio.io"))
             #expect(second.summary.contains("FAILED"))
             #expect(files(out) == before)
             #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/..") == ["data"], "no staging folder left")
 
-            let partial = try await ExportRun(output: out, allowPartial: true).run([.init(source: try source(server))], request: ReadRequest())
+            let partial = try await try ExportRun(output: out, allowPartial: true).run([.init(source: try source(server))], request: ReadRequest())
             #expect(!partial.complete && partial.committed)
             #expect(files(out).filter { $0.contains("/sidecars/") } == before.filter { $0.contains("/sidecars/") },
                     "the failed kind keeps its previous files")
@@ -72,7 +72,7 @@ import Testing
         cluster.serve(group: "extensions.istio.io", versions: [], preferred: "v1alpha1")
         let out = try scratchFolder() + "/data"
         let report = try await withServer(cluster) { server in
-            try await ExportRun(output: out).run([.init(source: try source(server))],
+            try await try ExportRun(output: out).run([.init(source: try source(server))],
                                                   request: ReadRequest(filter: ObjectFilter(kinds: try KindSelection(parsing: ["vs,wasmplugins"]))))
         }
         #expect(report.complete && report.committed)
@@ -88,7 +88,7 @@ import Testing
         let sink = DiagnosticCollector()
         let report = try await withServer(try smallCluster(namespaces: 3, perKind: 1)) { server in
             server.faults.add(Fault(.forbidden, match: .init(resource: "gateways", clusterWideListsOnly: true)))
-            return try await ExportRun(output: out).run([.init(source: try source(server, sink: sink))], request: ReadRequest())
+            return try await try ExportRun(output: out).run([.init(source: try source(server, sink: sink))], request: ReadRequest())
         }
         #expect(report.complete)
         #expect(report.count(KindKey(source: "fixture", group: "networking.istio.io", kind: "Gateway")).objects == 3)
@@ -101,7 +101,7 @@ import Testing
             try await withServer(try smallCluster(namespaces: 2, perKind: 1)) { b in
                 let request = ReadRequest(filter: ObjectFilter(kinds: try KindSelection(parsing: ["vs", "dr"]),
                                                                excludedNamespaces: [try Glob("check*")]))
-                let report = try await ExportRun(output: out).run(
+                let report = try await try ExportRun(output: out).run(
                     [.init(source: try source(a, context: "east"), folder: "east"), .init(source: try source(b, context: "west"), folder: "west")],
                     request: request)
                 #expect(report.committed)

@@ -21,7 +21,8 @@ public struct ExportReport: Sendable {
         }
     }
 
-    public var output: String
+    /// Where the objects went: `data/`, `standard output`.
+    public var destination: String
     public var sources: [Source]
     var counts: [KindKey: Count]
     /// Whether the tree on disk is now the new one.
@@ -29,8 +30,8 @@ public struct ExportReport: Sendable {
     /// Why the tree was kept back although every kind was listed (errors were reported).
     public var rejection: String?
 
-    init(output: String, sources: [Source], counts: [KindKey: Count]) {
-        self.output = output
+    init(destination: String, sources: [Source], counts: [KindKey: Count]) {
+        self.destination = destination
         self.sources = sources
         self.counts = counts
     }
@@ -65,7 +66,7 @@ public struct ExportReport: Sendable {
                 switch kind.outcome {
                 case .listed(let version):
                     let c = count(KindKey(source: source.name, group: kind.kind.group, kind: kind.kind.kind))
-                    lines.append("  \(name)  \(version.padding(toLength: 8))  \(c.objects) objects in \(c.namespaces.count) namespaces"
+                    lines.append("  \(name)  \(version.padding(toLength: 8))  \(counted(c.objects, "object")) in \(counted(c.namespaces.count, "namespace"))"
                                  + (kind.note.map { " (\($0))" } ?? ""))
                 case .skipped(let reason):
                     lines.append("  \(name)  skipped: \(reason)")
@@ -74,14 +75,15 @@ public struct ExportReport: Sendable {
                 }
             }
         }
-        let failed = sources.flatMap(\.kinds).filter(\.failed).count
+        let failed = counted(sources.flatMap(\.kinds).filter(\.failed).count, "kind")
+        let unchanged = destination == "standard output" ? "nothing was printed" : "\(destination) was left as it was"
         if committed {
-            lines.append("wrote \(totalObjects) objects in \(totalNamespaces) namespaces to \(output)/"
-                         + (failed > 0 ? " (partial: \(failed) kinds failed)" : ""))
+            lines.append("wrote \(counted(totalObjects, "object")) in \(counted(totalNamespaces, "namespace")) to \(destination)"
+                         + (complete ? "" : " (partial: \(failed) failed)"))
         } else if let rejection {
-            lines.append("\(rejection); \(output)/ was left as it was")
+            lines.append("\(rejection); \(unchanged)")
         } else {
-            lines.append("\(failed) kinds failed; \(output)/ was left as it was (--allow-partial writes what succeeded)")
+            lines.append("\(failed) failed; \(unchanged) (--allow-partial writes what succeeded)")
         }
         return lines.joined(separator: "\n") + "\n"
     }

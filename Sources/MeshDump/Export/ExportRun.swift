@@ -21,23 +21,30 @@ public struct ExportRun: Sendable {
         }
     }
 
-    public var output: String
+    /// Where the objects go: a tree, or a stream on standard output.
+    public var sink: any ObjectSink
+    /// Replace a tree even when no asked kind was served (which would empty it).
     public var force: Bool
     public var allowPartial: Bool
     public var stages: any ObjectStage
 
-    public init(output: String, force: Bool = false, allowPartial: Bool = false, stages: any ObjectStage = Neat()) {
-        self.output = output
+    public init(sink: any ObjectSink, force: Bool = false, allowPartial: Bool = false, stages: any ObjectStage = Neat()) {
+        self.sink = sink
         self.force = force
         self.allowPartial = allowPartial
         self.stages = stages
+    }
+
+    /// An export into the tree at `output` (`force` also replaces a folder meshdump did not write).
+    public init(output: String, force: Bool = false, allowPartial: Bool = false, stages: any ObjectStage = Neat()) throws {
+        self.init(sink: try TreeWriter(root: output, force: force), force: force, allowPartial: allowPartial, stages: stages)
     }
 
     /// Runs the export; `progress` is called with the number of objects written so far. The
     /// stages report to `diagnostics`, whose errors keep the old tree.
     public func run(_ targets: [Target], request: ReadRequest, diagnostics: DiagnosticCollector = DiagnosticCollector(),
                     progress: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> ExportReport {
-        let writer = try TreeWriter(root: output, force: force)
+        let writer = sink
         let tally = ExportTally()
         var sources: [ExportReport.Source] = []
         do {
@@ -65,27 +72,22 @@ public struct ExportRun: Sendable {
             diagnostics.report(Diagnostic(.warning, "no objects in namespace \"\(namespace)\" (-n \(namespace))"))
         }
         sources.sort { ($0.folder ?? "", $0.name) < ($1.folder ?? "", $1.name) }
-        var report = ExportReport(output: output, sources: sources, counts: tally.counts)
+        var report = ExportReport(destination: writer.destination, sources: sources, counts: tally.counts)
         if diagnostics.hasErrors {
             report.rejection = "errors were reported"
-        } else if !force, sources.allSatisfy({ $0.kinds.allSatisfy(\.skipped) }), Self.holdsObjects(writer.root) {
+        } else if !force, sources.allSatisfy({ $0.kinds.allSatisfy(\.skipped) }), writer.holdsObjects {
             report.rejection = "no kind asked for is served by " + sources.map(\.name).joined(separator: ", ")
                 + " (the wrong context?), so the tree would be emptied; --force empties it"
         }
         if report.complete || (allowPartial && report.rejection == nil) {
             try writer.commit(keeping: sources.flatMap { source in
-                source.kinds.filter(\.failed).map { TreeWriter.KeptKind(folder: source.folder, resource: $0.kind.resource) }
+                source.kinds.filter(\.failed).map { KeptKind(folder: source.folder, resource: $0.kind.resource) }
             })
             report.committed = true
         } else {
             writer.abort()
         }
         return report
-    }
-
-    /// Whether a tree is there with objects in it.
-    private static func holdsObjects(_ root: String) -> Bool {
-        ((try? FileSystem.entries(root)) ?? nil)?.contains { !$0.hasPrefix(".") } ?? false
     }
 }
 

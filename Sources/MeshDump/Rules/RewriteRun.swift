@@ -2,30 +2,23 @@ import MeshDumpCore
 import Synchronization
 
 /// `meshdump rewrite`: reads objects from a source (a tree, files, standard input or a
-/// cluster), neats them as export does, runs the rule stage on each, and writes the result as a
-/// tree in export's layout, atomically.
+/// cluster), neats them as export does, runs the rule stage on each, and writes the result to
+/// a sink: a tree in export's layout, or a stream, atomically.
 ///
-/// Objects stream from the source through the stages into the tree writer's staging folder;
-/// the tree is swapped in only when everything was read and nothing reported an error (a
-/// failing patch, or under `strict` a rule or mapping entry that matched nothing). Otherwise
-/// the old tree, if any, is untouched.
+/// Objects stream from the source through the stages into the sink; the tree is swapped in (or
+/// the stream printed) only when everything was read and nothing reported an error (a failing
+/// patch, or under `strict` a rule or mapping entry that matched nothing). Otherwise the old
+/// tree, if any, is untouched.
 public struct RewriteRun: Sendable {
     public var source: any ObjectSource
     public var rules: RuleSet
-    /// The tree to write; the source's directory for `--in-place`.
-    public var output: String
-    /// Replace `output` even when it is a non-empty directory meshdump did not write.
-    public var force: Bool
     public var strict: Bool
     /// Neat every object before the rules (`--no-neat` compares and rewrites raw objects).
     public var neat: Bool
 
-    public init(source: any ObjectSource, rules: RuleSet, output: String, force: Bool = false, strict: Bool = false,
-                neat: Bool = true) {
+    public init(source: any ObjectSource, rules: RuleSet, strict: Bool = false, neat: Bool = true) {
         self.source = source
         self.rules = rules
-        self.output = output
-        self.force = force
         self.strict = strict
         self.neat = neat
     }
@@ -34,19 +27,18 @@ public struct RewriteRun: Sendable {
     /// walk would read its own output.
     public static func checkOutput(_ output: String, source: String) throws(UsageError) {
         let out = FileSystem.absolutePath(output), src = FileSystem.absolutePath(source)
-        if out == src { throw UsageError("-o \(output) is SRC itself: use --in-place to rewrite a tree in place") }
-        if out.hasPrefix(src + "/") { throw UsageError("-o \(output) is inside SRC \(source): write the new tree elsewhere") }
+        if out == src { throw UsageError("-d \(output) is SRC itself: use --in-place to rewrite a tree in place") }
+        if out.hasPrefix(src + "/") { throw UsageError("-d \(output) is inside SRC \(source): write the new tree elsewhere") }
     }
 
-    /// Runs the rewrite. Throws for what cannot be read or written (nothing is written then);
-    /// problems the stage reports go to `diagnostics`, and an error among them keeps the tree
-    /// from being written. Returns the rules' report and whether the tree was written.
-    public func run(diagnostics: DiagnosticCollector) async throws -> (report: RuleReport, written: Bool) {
-        let writer = try TreeWriter(root: output, layout: TreeLayout(), force: force)
+    /// Runs the rewrite into `writer`. Throws for what cannot be read or written (nothing is
+    /// written then); problems the stage reports go to `diagnostics`, and an error among them
+    /// keeps the tree from being written. Returns the rules' report and whether it was written.
+    public func run(into writer: any ObjectSink, diagnostics: DiagnosticCollector) async throws -> (report: RuleReport, written: Bool) {
         let report: RuleReport
         do {
             report = try await process(diagnostics: diagnostics) { _, rewritten in
-                if let rewritten { try writer.write(rewritten) }
+                if let rewritten { try writer.write(rewritten, folder: nil) }
             }
         } catch {
             writer.abort()

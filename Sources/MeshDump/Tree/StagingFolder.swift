@@ -22,7 +22,7 @@ struct StagingFolder: Sendable, Hashable {
         path = (parent == "/" ? "" : parent) + "/." + base + Self.infix + String(pid)
     }
 
-    private init(path: String, target: String) {
+    init(path: String, target: String) {
         self.path = path
         self.target = target
     }

@@ -17,7 +17,7 @@ import Synchronization
 /// lists every file written (`TreeManifest`), so a later run can tell the user's files from
 /// meshdump's; top-level dot entries of the old tree (`.git`) are kept. Safe to call from
 /// several tasks.
-public final class TreeWriter: Sendable {
+public final class TreeWriter: ObjectSink {
     /// The file that marks a directory as a meshdump tree.
     public static let markerName = ".meshdump"
 
@@ -89,6 +89,13 @@ public final class TreeWriter: Sendable {
     /// How many objects were written.
     public var count: Int { state.withLock { $0.count } }
 
+    public var destination: String { root + "/" }
+
+    /// Whether the tree there now holds objects (anything but dot entries).
+    public var holdsObjects: Bool {
+        ((try? FileSystem.entries(root)) ?? nil)?.contains { !$0.hasPrefix(".") } ?? false
+    }
+
     /// The object already written to a file, for a message (read back rather than remembered,
     /// so memory does not grow with the tree).
     private static func occupant(of path: String) -> String {
@@ -129,18 +136,6 @@ public final class TreeWriter: Sendable {
             throw error
         }
         StagingRegistry.remove(staging)
-    }
-
-    /// A kind of one source whose old files a partial export keeps.
-    public struct KeptKind: Sendable, Hashable {
-        /// The source's folder in the tree (nil: the root).
-        public var folder: String?
-        public var resource: String
-
-        public init(folder: String?, resource: String) {
-            self.folder = folder
-            self.resource = resource
-        }
     }
 
     /// Replaces what was written for each kept kind with the old tree's files (hard links);

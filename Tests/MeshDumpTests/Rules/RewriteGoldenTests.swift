@@ -27,8 +27,8 @@ struct RewriteGoldenTests {
         let output = try TestPaths.temporaryDirectory()
         let rules = try RuleSet.load(paths: ["\(directory)/rules.yaml"])
         let diagnostics = DiagnosticCollector()
-        let result = try await RewriteRun(source: FileSource(paths: ["\(directory)/input"]), rules: rules, output: output + "/tree")
-            .run(diagnostics: diagnostics)
+        let result = try await RewriteRun(source: FileSource(paths: ["\(directory)/input"]), rules: rules)
+            .run(into: TreeWriter(root: output + "/tree"), diagnostics: diagnostics)
         let report = (diagnostics.diagnostics.map(\.description) + result.report.lines())
             .map { $0.replacingOccurrences(of: TestPaths.root + "/", with: "") }
             .joined(separator: "\n") + "\n"

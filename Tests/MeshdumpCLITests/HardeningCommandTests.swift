@@ -40,10 +40,10 @@ struct HardeningCommandTests {
         let dir = try TestPaths.temporaryDirectory()
         try FileManager.default.copyItem(atPath: CLI.testdata("rewrite/issue-example/input"), toPath: dir + "/tree")
         let rules = CLI.testdata("rewrite/issue-example/rules.yaml")
-        let inside = try CLI.run(["rewrite", "--rules", rules, dir + "/tree", "-o", dir + "/tree/sub"])
+        let inside = try CLI.run(["rewrite", "--rules", rules, dir + "/tree", "-d", dir + "/tree/sub"])
         #expect(inside.code == 2)
-        #expect(inside.stderr == "meshdump: error: -o \(dir)/tree/sub is inside SRC \(dir)/tree: write the new tree elsewhere\n")
-        let same = try CLI.run(["rewrite", "--rules", rules, dir + "/tree", "-o", dir + "/tree/"])
+        #expect(inside.stderr == "meshdump: error: -d \(dir)/tree/sub is inside SRC \(dir)/tree: write the new tree elsewhere\n")
+        let same = try CLI.run(["rewrite", "--rules", rules, dir + "/tree", "-d", dir + "/tree/"])
         #expect(same.code == 2)
         #expect(same.stderr.contains("is SRC itself: use --in-place"))
         #expect(!FileManager.default.fileExists(atPath: dir + "/tree/sub"))
@@ -107,8 +107,8 @@ struct HardeningCommandTests {
         for delay: Duration in [.zero, .milliseconds(300)] {
             let parent = dir + "/out-\(signal)-\(delay.components.attoseconds)"
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-            #expect(try CLI.run(["export", "--from", dir + "/small.yaml", "-o", parent + "/data"]).code == 0)
-            let exported = try Self.interrupt(["export", "--from", dir + "/big.yaml", "-o", parent + "/data"], parent: parent, after: delay, with: signal)
+            #expect(try CLI.run(["export", "--from", dir + "/small.yaml", "-d", parent + "/data"]).code == 0)
+            let exported = try Self.interrupt(["export", "--from", dir + "/big.yaml", "-d", parent + "/data"], parent: parent, after: delay, with: signal)
             #expect(exported == status || exported == 0, "exit status \(exported)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["data"])
             #expect([11, 5_001].contains(try TreeContents.files(in: parent + "/data").count))
@@ -129,7 +129,7 @@ struct HardeningCommandTests {
         let processes = (0..<2).map { _ in
             let process = Process()
             process.executableURL = CLI.binary
-            process.arguments = ["export", "--from", dir + "/dump.yaml", "-o", dir + "/out/data"]
+            process.arguments = ["export", "--from", dir + "/dump.yaml", "-d", dir + "/out/data"]
             process.standardError = FileHandle.nullDevice
             return process
         }

@@ -100,7 +100,7 @@ struct DiffCommandTests {
     @Test func badOutputFormatIsAUsageError() throws {
         let outcome = try Self.meshdump(["diff", "-o", "html", Self.old, Self.new])
         #expect(outcome.code == 2)
-        #expect(outcome.stderr.contains("'html' is invalid for '-o <output>'"))
+        #expect(outcome.stderr.contains("'html' is invalid for '-o <format>'"))
     }
 
     @Test func colourIsOffInAPipeUnlessAsked() throws {

@@ -5,10 +5,12 @@ import MeshDumpSources
 
 /// `--kubeconfig` and `--context` for commands whose SOURCE may be `cluster:` (diff, rewrite).
 struct ClusterSourceOptions: ParsableArguments {
-    @Option(help: "The kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then the in-cluster service account).")
+    @Option(help: ArgumentHelp("The kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then the in-cluster service account).",
+                               valueName: "file"), completion: .file())
     var kubeconfig: String?
 
-    @Option(help: "The kubeconfig context of a bare cluster: SOURCE (default: the current one).")
+    @Option(help: ArgumentHelp("The kubeconfig context of a bare cluster: SOURCE (default: the current one).", valueName: "name"),
+            completion: .kubeconfigContexts)
     var context: String?
 
     /// Whether either option was given (only a `cluster:` SOURCE can use them).

@@ -17,7 +17,7 @@ struct ExportCommandTests {
 
     @Test func fromDumpsWritesTheGoldenTree() throws {
         let out = try TestPaths.temporaryDirectory() + "/data"
-        let r = try CLI.run(["export", "--from", Self.dump, "-o", out])
+        let r = try CLI.run(["export", "--from", Self.dump, "-d", out])
         #expect(r.code == 0, "\(r.stderr)")
         #expect(r.stdout == "")
         #expect(r.stderr.hasSuffix("wrote 66 objects in 3 namespaces to \(out)/\n"))
@@ -32,7 +32,7 @@ struct ExportCommandTests {
         let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let server = try FixtureServer(["--generate", "3x11x2"], in: dir)
-        let r = try CLI.run(["export", "--kubeconfig", server.kubeconfig, "-o", dir + "/data"])
+        let r = try CLI.run(["export", "--kubeconfig", server.kubeconfig, "-d", dir + "/data"])
         #expect(r.code == 0, "\(r.stderr)")
         try TreeContents.expectSame(dir + "/data", Self.golden)
         for path in try Self.tree(dir + "/data").keys.sorted() where path.hasSuffix("/ratings.yaml") {
@@ -47,22 +47,22 @@ struct ExportCommandTests {
     @Test func reexportReplacesAndForeignFoldersAreRefused() throws {
         let dir = try TestPaths.temporaryDirectory()
         let out = dir + "/data"
-        #expect(try CLI.run(["export", "--from", Self.dump, "-o", out]).code == 0)
-        let narrower = try CLI.run(["export", "--from", Self.dump, "-o", out, "--kinds", "vs", "-n", "catalog-0"])
+        #expect(try CLI.run(["export", "--from", Self.dump, "-d", out]).code == 0)
+        let narrower = try CLI.run(["export", "--from", Self.dump, "-d", out, "--kinds", "vs", "-n", "catalog-0"])
         #expect(narrower.code == 0)
         #expect(try Self.tree(out).keys.sorted() == [".meshdump", "catalog-0/virtualservices/ratings.yaml", "catalog-0/virtualservices/reviews.yaml"])
 
         try CLI.write("mine\n", to: dir + "/notes/README")
-        let refused = try CLI.run(["export", "--from", Self.dump, "-o", dir + "/notes"])
+        let refused = try CLI.run(["export", "--from", Self.dump, "-d", dir + "/notes"])
         #expect(refused.code == 2)
         #expect(refused.stderr == "meshdump: error: \(dir)/notes is a non-empty directory that meshdump did not write; choose another folder or pass --force to replace it\n")
         #expect(try Self.tree(dir + "/notes") == ["README": "mine\n"])
-        #expect(try CLI.run(["export", "--from", Self.dump, "-o", dir + "/notes", "--force"]).code == 0)
+        #expect(try CLI.run(["export", "--from", Self.dump, "-d", dir + "/notes", "--force"]).code == 0)
     }
 
     @Test func filtersByLabelAndNamespaceGlob() throws {
         let out = try TestPaths.temporaryDirectory() + "/data"
-        let r = try CLI.run(["export", "--from", Self.dump, "-o", out, "-l", "app=ratings,version!=v1", "--exclude-namespace", "c*"])
+        let r = try CLI.run(["export", "--from", Self.dump, "-d", out, "-l", "app=ratings,version!=v1", "--exclude-namespace", "c*"])
         #expect(r.code == 0, "\(r.stderr)")
         let paths = try Self.tree(out).keys.filter { $0 != ".meshdump" }
         #expect(!paths.isEmpty)
@@ -77,7 +77,7 @@ struct ExportCommandTests {
             namespaces:
               catalog-0: shop
             """, to: dir + "/rules.yaml")
-        let r = try CLI.run(["export", "--from", Self.dump, "-o", dir + "/data", "--rules", dir + "/rules.yaml"])
+        let r = try CLI.run(["export", "--from", Self.dump, "-d", dir + "/data", "--rules", dir + "/rules.yaml"])
         #expect(r.code == 0, "\(r.stderr)")
         let paths = try Self.tree(dir + "/data").keys
         #expect(paths.contains("shop/virtualservices/ratings.yaml"))
@@ -85,7 +85,7 @@ struct ExportCommandTests {
 
         try CLI.write("apiVersion: meshdump/v1\nkind: Rules\nnamespaces:\n  catalg-0: shop\n", to: dir + "/typo.yaml")
         let before = try Self.tree(dir + "/data")
-        let strict = try CLI.run(["export", "--from", Self.dump, "-o", dir + "/data", "--rules", dir + "/typo.yaml", "--strict"])
+        let strict = try CLI.run(["export", "--from", Self.dump, "-d", dir + "/data", "--rules", dir + "/typo.yaml", "--strict"])
         #expect(strict.code == 1)
         #expect(strict.stderr.contains("catalg-0"))
         #expect(try Self.tree(dir + "/data") == before, "the old tree stays when --strict rejects the new one")
@@ -102,7 +102,7 @@ struct ExportCommandTests {
                 match: {kinds: [DestinationRule]}
                 patch: [{op: replace, path: /spec/no/such/field, value: 1}]
             """, to: dir + "/rules.yaml")
-        let r = try CLI.run(["export", "--from", Self.dump, "-o", dir + "/data", "--rules", dir + "/rules.yaml"])
+        let r = try CLI.run(["export", "--from", Self.dump, "-d", dir + "/data", "--rules", dir + "/rules.yaml"])
         #expect(r.code == 1)
         #expect(r.stderr.contains("rule \"retarget\""))
         #expect(r.stderr.hasSuffix("errors were reported; \(dir)/data/ was left as it was\n"))
@@ -119,7 +119,7 @@ struct ExportCommandTests {
     ])
     func usageErrorsExitTwo(_ extra: [String], _ message: String) throws {
         let out = try TestPaths.temporaryDirectory() + "/data"
-        let r = try CLI.run(["export", "--from", Self.dump, "-o", out] + extra)
+        let r = try CLI.run(["export", "--from", Self.dump, "-d", out] + extra)
         #expect(r.code == 2)
         #expect(r.stderr.contains(message), "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out))
@@ -127,7 +127,7 @@ struct ExportCommandTests {
 
     @Test func noKubeconfigIsAConfigurationError() throws {
         let dir = try TestPaths.temporaryDirectory()
-        let r = try CLI.run(["export", "--kubeconfig", dir + "/missing", "-o", dir + "/data"])
+        let r = try CLI.run(["export", "--kubeconfig", dir + "/missing", "-d", dir + "/data"])
         #expect(r.code == 2)
         #expect(r.stderr.contains(dir + "/missing"))
     }

@@ -44,10 +44,10 @@ struct DiffClusterCommandTests {
             // rewrite reads a cluster as export does: the same tree as `export --rules`.
             try CLI.write("apiVersion: meshdump/v1\nkind: Rules\nnamespaces: {payments-0: payments}\n", to: dir + "/rules.yaml")
             let rewritten = try DiffCommandTests.meshdump(["rewrite", "cluster:", "--kubeconfig", server.kubeconfig, "--rules", dir + "/rules.yaml",
-                                                           "-o", dir + "/rewritten"])
+                                                           "-d", dir + "/rewritten"])
             #expect(rewritten.code == 0, "\(rewritten.stderr)")
             let exported = try DiffCommandTests.meshdump(["export", "--kubeconfig", server.kubeconfig, "--rules", dir + "/rules.yaml",
-                                                          "-o", dir + "/exported"])
+                                                          "-d", dir + "/exported"])
             #expect(exported.code == 0, "\(exported.stderr)")
             try TreeContents.expectSame(dir + "/rewritten", dir + "/exported")
         }

@@ -8,7 +8,7 @@ import MeshDump
 import MeshDumpCore
 
 /// `meshdump diff`: a semantic diff of two trees, files, standard input or clusters.
-struct Diff: AsyncParsableCommand {
+struct Diff: AsyncParsableCommand, HasExamples {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Compare two trees of Kubernetes objects by meaning, for review.",
@@ -24,25 +24,37 @@ struct Diff: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The old side: a directory, a file, - or cluster:[CONTEXT].")
+    static let examples = """
+          # Two trees, for review
+          meshdump diff testdata/diff/istio/old testdata/diff/istio/new
+
+          # A tree against the live cluster it should match, one line per object
+          meshdump diff data/ cluster: -o stat
+
+          # Only two kinds of one namespace, annotations left out
+          meshdump diff old.yaml new.json --kinds vs,dr -n payments --ignore 'metadata.annotations.*'
+        """
+
+    @Argument(help: ArgumentHelp("The old side: a directory, a file, - or cluster:[CONTEXT].", valueName: "OLD"), completion: .file())
     var old: String
 
-    @Argument(help: "The new side: a directory, a file, - or cluster:[CONTEXT].")
+    @Argument(help: ArgumentHelp("The new side: a directory, a file, - or cluster:[CONTEXT].", valueName: "NEW"), completion: .file())
     var new: String
 
-    @Option(name: .shortAndLong, help: "Output format: text, json, unified or stat.")
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output format: text, json, unified or stat.", valueName: "format"))
     var output: DiffFormat = .text
 
-    @Option(help: "Leave out fields matching this path (* wildcards: metadata.annotations.*, spec.http[*].timeout). Repeatable.")
+    @Option(help: ArgumentHelp("Leave out fields matching this path (* wildcards: metadata.annotations.*, spec.http[*].timeout). Repeatable.",
+                               valueName: "path"))
     var ignore: [String] = []
 
-    @Option(help: "Compare only these kinds (comma-separated: vs,gw,DestinationRule).")
+    @Option(help: ArgumentHelp("Compare only these kinds (vs,gw,DestinationRule).", valueName: "kind,..."))
     var kinds: String?
 
-    @Option(name: [.customShort("n"), .customLong("namespace")], help: "Compare only this namespace. Repeatable.")
+    @Option(name: [.customShort("n"), .customLong("namespace")], help: ArgumentHelp("Compare only this namespace. Repeatable.", valueName: "namespace"))
     var namespaces: [String] = []
 
-    @Option(help: "Colour: auto (when standard output is a terminal), always or never.")
+    @Option(help: ArgumentHelp("Colour: auto (when standard output is a terminal), always or never.", valueName: "when"))
     var color: ColorMode = .auto
 
     @Flag(help: "Compare objects as they are, without neating them first.")

@@ -2,7 +2,7 @@ import ArgumentParser
 import MeshDump
 
 /// `meshdump neat`: a drop-in for `kubectl neat` that never changes what an object means.
-struct Neat: ParsableCommand {
+struct Neat: ParsableCommand, HasExamples {
     static let configuration = CommandConfiguration(
         commandName: "neat",
         abstract: "Remove server-owned fields from Kubernetes objects, keeping everything that has meaning.",
@@ -14,10 +14,22 @@ struct Neat: ParsableCommand {
             """
     )
 
-    @Option(name: .shortAndLong, help: "A file, a directory (read recursively) or - for standard input. Repeatable.")
+    static let examples = """
+          # What kubectl-neat does, without changing what any object means
+          kubectl get vs -A -o yaml | meshdump neat > vs.yaml
+
+          # Dumps and folders, as JSON
+          meshdump neat -f testdata/cluster/istio-dump.json -f testdata/export/expected -o json
+
+          # One object, from standard input
+          kubectl get vs reviews -n team-a -o json | meshdump neat -f -
+        """
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("A file, a directory (read recursively) or - for standard input. Repeatable.", valueName: "path"),
+            completion: .file())
     var filename: [String] = []
 
-    @Option(name: .shortAndLong, help: "Output format: yaml or json (default: the input's).")
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output format: yaml or json (default: the input's).", valueName: "format"))
     var output: ObjectFormat?
 
     func run() throws {
