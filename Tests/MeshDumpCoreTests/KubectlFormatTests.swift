@@ -73,7 +73,7 @@ struct KubectlFormatTests {
 
 /// The kubectl binary on this machine.
 enum Kubectl {
-    static let path = Tools.path("kubectl")
+    static let path = ChildProcess.which("kubectl")
 
     static func run(_ arguments: [String]) throws -> String {
         try ChildProcess.run(URL(fileURLWithPath: try #require(path)), arguments).stdout
