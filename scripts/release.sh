@@ -24,14 +24,6 @@ libdir=$(pkg-config --variable=libdir yaml-0.1)
 mkdir -p "$scratch/static-libs"
 ln -sf "$libdir/libyaml.a" "$scratch/static-libs/libyaml.a"
 
-# Man pages first: the generate-manual plugin (swift-argument-parser) builds every product in
-# release without the flags below, and the static build after it relinks meshdump.
-say "generating man pages"
-manual_log=$(swift package --scratch-path "$scratch" plugin generate-manual --multi-page 2>&1) || {
-    echo "$manual_log" >&2; exit 1; }
-manual=$(echo "$manual_log" | sed -n "s/^Generated manual in '\(file:\/\/\)\{0,1\}\(.*meshdump\)\/\{0,1\}'$/\2/p")
-[ -n "$manual" ] && [ -d "$manual" ] || { echo "$manual_log" >&2; say "no manual for meshdump"; exit 1; }
-
 say "building meshdump (release, static Swift runtime and libyaml)"
 swift build -c release --product meshdump --scratch-path "$scratch" --static-swift-stdlib \
     -Xlinker -L"$PWD/$scratch/static-libs" >&2
@@ -51,7 +43,14 @@ mkdir -p "$stage/bin" "$stage/share/man/man1" "$stage/share/bash-completion/comp
 cp "$binary" "$stage/bin/meshdump"
 strip "$stage/bin/meshdump" 2>/dev/null || llvm-strip "$stage/bin/meshdump"
 cp LICENSE README.md "$stage/"
-cp "$manual"/*.1 "$stage/share/man/man1/"
+# Man pages: swift-argument-parser's generate-manual tool run on the binary. Asking its plugin for
+# --help builds just the tool; the plugin proper would build every product again without the
+# flags above.
+swift package --scratch-path "$scratch" plugin generate-manual --help >/dev/null
+tool=$(find "$scratch" -path '*/debug/generate-manual-tool' -type f | head -n 1)
+[ -n "$tool" ] || { say "swift-argument-parser's generate-manual tool was not built"; exit 1; }
+"$tool" "$binary" --multi-page --date "$(git log -1 --format=%cs 2>/dev/null || date -u +%F)" \
+    --output-directory "$stage/share/man/man1" >&2
 "$stage/bin/meshdump" --generate-completion-script bash > "$stage/share/bash-completion/completions/meshdump"
 "$stage/bin/meshdump" --generate-completion-script zsh > "$stage/share/zsh/site-functions/_meshdump"
 "$stage/bin/meshdump" --generate-completion-script fish > "$stage/share/fish/vendor_completions.d/meshdump.fish"
