@@ -17,16 +17,19 @@ dist=${DIST:-dist}
 scratch=${SCRATCH:-.build-release}
 say() { echo "release.sh: $*" >&2; }
 
-# libyaml statically: a folder holding only libyaml.a comes first on the linker's search path, so
-# the `-lyaml` that Sources/CYAML asks for finds the archive instead of libyaml.so.
+# libyaml statically: SwiftPM takes CYAML's linker flags from yaml-0.1.pc, so a copy of it whose
+# libdir is a folder holding only libyaml.a, first on PKG_CONFIG_PATH, makes `-lyaml` find the
+# archive instead of libyaml.so (compiler flags stay the same).
 libdir=$(pkg-config --variable=libdir yaml-0.1)
 [ -f "$libdir/libyaml.a" ] || { say "$libdir/libyaml.a is missing (apt-get install libyaml-dev)"; exit 1; }
-mkdir -p "$scratch/static-libs"
-ln -sf "$libdir/libyaml.a" "$scratch/static-libs/libyaml.a"
+static="$PWD/$scratch/static-libyaml"
+mkdir -p "$static"
+ln -sf "$libdir/libyaml.a" "$static/libyaml.a"
+sed "s|^libdir=.*|libdir=$static|" "$(pkg-config --variable=pcfiledir yaml-0.1)/yaml-0.1.pc" > "$static/yaml-0.1.pc"
+export PKG_CONFIG_PATH="$static${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
 
 say "building meshdump (release, static Swift runtime and libyaml)"
-swift build -c release --product meshdump --scratch-path "$scratch" --static-swift-stdlib \
-    -Xlinker -L"$PWD/$scratch/static-libs" >&2
+swift build -c release --product meshdump --scratch-path "$scratch" --static-swift-stdlib >&2
 binary="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/meshdump"
 
 if ldd "$binary" | grep -Ei 'libswift|libFoundation|lib_Foundation|libdispatch|libBlocksRuntime|libyaml' >&2; then
