@@ -71,6 +71,19 @@ struct ObjectDecoderStreamingTests {
         }
     }
 
+    @Test(arguments: [("y\n", 1), ("---\ny\n", 1), ("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\ny\n", 4)])
+    func anEndlessYAMLScalarIsAnErrorWhereItsDocumentStarts(_ head: String, _ line: Int) throws {
+        // `yes | meshdump neat`: one plain scalar that never ends.
+        let text = head + String(repeating: "y\n", count: 3 << 19)
+        let input = try InputBytes.read(path: try file(Array(text.utf8), name: "yes"))
+        input.limit = 1 << 20
+        let decoder = ObjectDecoder(input)
+        #expect(throws: ReadError(source: input.source, mark: Mark(line: line, column: 1),
+                                  message: "a document or List item larger than 1 MB, the most meshdump reads as one object")) {
+            while try decoder.next() != nil {}
+        }
+    }
+
     @Test func itemsStreamedBeforeAKindThatIsNotAListAreAnError() throws {
         let text = "apiVersion: v1\nitems:\n- {apiVersion: v1, kind: ConfigMap, metadata: {name: a}}\nkind: Template\nmetadata: {name: t}\n"
         let decoder = ObjectDecoder(InputBytes(Array(text.utf8), source: "t.yaml"))
@@ -140,5 +153,12 @@ struct ObjectDecoderStreamingTests {
         #expect(throws: ReadError(source: "d.yaml", mark: Mark(line: 4, column: 1), message: "duplicate key \"items\" in mapping")) {
             try drain(ObjectDecoder(InputBytes(Array(text.utf8), source: "d.yaml")))
         }
+    }
+
+    @Test func aDroppedYAMLFieldIsSkippedButItsAnchorsStillServe() throws {
+        let text = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, managedFields: [x]}\nstatus: {x: &s {k: v}, y: [1]}\ndata: *s\n"
+        let decoder = ObjectDecoder(InputBytes(Array(text.utf8), source: "s.yaml"), dropped: DroppedFields(paths: [["status"], ["metadata", "managedFields"]]))
+        let o = try #require(try decoder.next())
+        #expect(o.value == ["apiVersion": "v1", "kind": "ConfigMap", "metadata": ["name": "a"], "data": ["k": "v"]])
     }
 }

@@ -24,10 +24,9 @@ public final class InputBytes {
 
     /// The most one unit may span, from `unitStart`.
     var limit = InputBytes.documentLimit
-    /// Where the unit being decoded starts, and its line and column when the decoder knows them
-    /// (libyaml does; otherwise they are worked out from `unitStart`).
-    var unitStart = 0
-    var unitMark: Mark?
+    /// Where the unit being decoded starts, and its line and column when the decoder gave them.
+    private(set) var unitStart = 0
+    private var unitMark: Mark?
     /// While set, nothing is released: a decoder that may still start over keeps the beginning.
     var keepsBeginning = false
 
@@ -142,6 +141,14 @@ public final class InputBytes {
             closeDescriptor()
             throw ReadError(source: displayName, mark: mark(at: windowEnd), message: "cannot read: \(message)")
         }
+    }
+
+    /// A unit (a document, or an item of a List) starts at `offset`, on `mark` when the decoder
+    /// knows it (libyaml does; otherwise it is worked out from the offset, which must then stay in
+    /// the window while the unit is read).
+    func startUnit(at offset: Int, mark: Mark? = nil) {
+        unitStart = offset
+        unitMark = mark
     }
 
     /// Bytes before `offset` are no longer needed (unless `keepsBeginning` is set).

@@ -42,7 +42,7 @@ final class JSONObjectStream {
         var first: UInt8?
         while true {
             input.release(before: pos)
-            input.unitStart = pos
+            input.startUnit(at: pos)
             first = try skipWhitespace(&pos, readingMore: false)
             guard first == nil, try input.fill() else { break }
         }
@@ -124,7 +124,7 @@ final class JSONObjectStream {
         }
         guard try parse({ (p: inout JSONParser) throws(ReadError) in try p.nextElement(first: &firstItem) }) else {
             document.readingItems = false
-            input.unitStart = pos
+            input.startUnit(at: pos)
             if let end = documentEnd {
                 documentEnd = nil
                 pos = end
@@ -134,7 +134,7 @@ final class JSONObjectStream {
         }
         let start = pos
         input.release(before: start)
-        input.unitStart = start
+        input.startUnit(at: start)
         _ = try ensureValue(at: start)
         let item = try parse { (p: inout JSONParser) throws(ReadError) in try p.parseValue(depth: 1, dropped: dropped) }
         return try document.add(item: item, at: mark(at: start)).map { [$0] } ?? []
@@ -173,6 +173,7 @@ final class JSONObjectStream {
     /// Reads until the value starting at `offset` is whole in memory (or the input ends, or a
     /// byte that cannot be JSON stops it; the parser then reports it): where it ends.
     private func ensureValue(at offset: Int) throws(ReadError) -> Int {
+        if input.isComplete { return input.windowEnd }
         var extent = JSONExtent(at: offset)
         while true {
             switch extent.scan(input.window, start: input.windowStart) {

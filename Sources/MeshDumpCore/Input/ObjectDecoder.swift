@@ -23,15 +23,17 @@ public final class ObjectDecoder {
     }
 
     public let input: InputBytes
+    private let dropped: DroppedFields?
     private var state: State
     private var ready: [Object] = []
     private var readyIndex = 0
 
     /// Decodes `input`; with `tracksPositions` false, origins carry no line and column (for
     /// callers that give objects an origin of their own, such as API responses). Fields in
-    /// `dropped` are skipped over in JSON input (a speed-up only: YAML keeps them).
+    /// `dropped` are skipped over, not built (a speed-up for callers that drop them anyway).
     public init(_ input: InputBytes, tracksPositions: Bool = true, dropped: DroppedFields? = nil) {
         self.input = input
+        self.dropped = dropped
         input.keepsBeginning = true
         // A failure to read shows again, as an error, on the first `next()`.
         let (start, first) = (try? Self.firstByte(of: input)) ?? (0, nil)
@@ -39,7 +41,7 @@ public final class ObjectDecoder {
             state = .json(JSONObjectStream(input, at: start, tracksPositions: tracksPositions, dropped: dropped))
         } else {
             input.keepsBeginning = false
-            state = .yaml(YAMLObjectStream(input), jsonError: nil)
+            state = .yaml(YAMLObjectStream(input, dropped: dropped), jsonError: nil)
         }
     }
 
@@ -88,7 +90,7 @@ public final class ObjectDecoder {
             } catch let error as ReadError where input.keepsBeginning {
                 // `{a: 1}` is YAML in flow style: if YAML reads it, it is YAML.
                 input.keepsBeginning = false
-                state = .yaml(YAMLObjectStream(input), jsonError: error)
+                state = .yaml(YAMLObjectStream(input, dropped: dropped), jsonError: error)
                 return []
             }
         case .yaml(let stream, let jsonError?) where stream.documentsRead == 0:

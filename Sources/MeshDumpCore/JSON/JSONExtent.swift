@@ -30,44 +30,58 @@ struct JSONExtent {
 
     /// Scans `bytes`, whose first byte is at offset `start`, from where the scan stopped.
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, start: Int) -> Result {
-        let end = start + bytes.count
-        while offset < end {
-            let c = bytes[offset - start]
-            if first {
-                first = false
-                switch c {
-                case UInt8(ascii: "{"), UInt8(ascii: "["): depth = 1
-                case UInt8(ascii: "\""): inString = true
-                default: scalar = true
-                }
-                offset += 1
-                continue
+        let count = bytes.count
+        var i = offset - start
+        defer { offset = start + i }
+        guard i < count, let base = bytes.baseAddress else { return .needsMore }
+        if first {
+            first = false
+            switch base[i] {
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth = 1
+            case UInt8(ascii: "\""): inString = true
+            default: scalar = true
             }
-            if scalar {
-                guard Self.isScalarByte(c) else { return .end(offset) }
-            } else if inString {
+            i += 1
+        }
+        if scalar {
+            while i < count {
+                guard Self.isScalarByte(base[i]) else { return .end(start + i) }
+                i += 1
+            }
+            return .needsMore
+        }
+        while i < count {
+            if inString {
                 if escaped {
                     escaped = false
-                } else if c == UInt8(ascii: "\\") {
+                    i += 1
+                    continue
+                }
+                while i < count, base[i] != UInt8(ascii: "\""), base[i] != UInt8(ascii: "\\"), base[i] >= 0x20 { i += 1 }
+                guard i < count else { break }
+                let c = base[i]
+                if c == UInt8(ascii: "\\") {
                     escaped = true
-                } else if c == UInt8(ascii: "\"") {
-                    inString = false
-                    if depth == 0 { return .end(offset + 1) }
                 } else if c < 0x20 {
-                    return .invalid(offset)
+                    return .invalid(start + i)
+                } else {
+                    inString = false
+                    if depth == 0 { return .end(start + i + 1) }
                 }
-            } else {
-                switch c {
-                case UInt8(ascii: "\""): inString = true
-                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-                case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                    depth -= 1
-                    if depth == 0 { return .end(offset + 1) }
-                case 0x20, 0x0A, 0x0D, 0x09: break
-                default: if c < 0x20 { return .invalid(offset) }
-                }
+                i += 1
+                continue
             }
-            offset += 1
+            let c = base[i]
+            switch c {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                if depth == 0 { return .end(start + i + 1) }
+            case 0x20, 0x0A, 0x0D, 0x09: break
+            default: if c < 0x20 { return .invalid(start + i) }
+            }
+            i += 1
         }
         return .needsMore
     }

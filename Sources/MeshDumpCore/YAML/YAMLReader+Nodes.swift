@@ -3,8 +3,9 @@ import CYAML
 /// Building values from libyaml's events: collections, keys, merges, scalars.
 extension YAMLReader {
     /// Builds the node that starts with `event`; returns it with its node count (for alias limits).
-    /// `path` is the node's JSON Pointer when positions are recorded, else nil.
-    func node(_ event: inout yaml_event_t, path: String?, depth: Int) throws(ReadError) -> (Value, Int) {
+    /// `path` is the node's JSON Pointer when positions are recorded, else nil; fields `dropped`
+    /// names are skipped over, not built.
+    func node(_ event: inout yaml_event_t, path: String?, depth: Int, dropped: DroppedFields? = nil) throws(ReadError) -> (Value, Int) {
         guard depth < Self.depthLimit else {
             throw error(at: event.start_mark, "nesting deeper than \(Self.depthLimit) levels")
         }
@@ -20,7 +21,7 @@ extension YAMLReader {
             result = try sequence(path: path, depth: depth)
         case YAML_MAPPING_START_EVENT:
             anchor = event.data.mapping_start.anchor
-            result = try mapping(start: event.start_mark, path: path, depth: depth)
+            result = try mapping(path: path, depth: depth, dropped: dropped)
         case YAML_ALIAS_EVENT:
             let name = String(cString: event.data.alias.anchor)
             guard let anchored = anchors[name] else {
@@ -55,7 +56,7 @@ extension YAMLReader {
         return (.sequence(items), nodes)
     }
 
-    private func mapping(start: yaml_mark_t, path: String?, depth: Int) throws(ReadError) -> (Value, Int) {
+    private func mapping(path: String?, depth: Int, dropped: DroppedFields?) throws(ReadError) -> (Value, Int) {
         var builder = MappingBuilder()
         var nodes = 1
         while true {
@@ -71,9 +72,15 @@ extension YAMLReader {
             let key = try mappingKey(&keyEvent, depth: depth)
             var valueEvent = try nextEvent()
             defer { yaml_event_delete(&valueEvent) }
+            let below = dropped?.child(key)
+            if below?.isDropped == true {
+                try skip(&valueEvent, depth: depth + 1)
+                try add(key, nil, to: &builder, at: keyEvent.start_mark)
+                continue
+            }
             let childPath = depth < positionDepth ? path.map { $0 + "/" + JSONPointer.escape(key) } : nil
             if let childPath { keyPositions[childPath] = Self.mark(keyEvent.start_mark) }
-            let (value, n) = try node(&valueEvent, path: childPath, depth: depth + 1)
+            let (value, n) = try node(&valueEvent, path: childPath, depth: depth + 1, dropped: below)
             nodes += n
             try add(key, value, to: &builder, at: keyEvent.start_mark)
         }
@@ -92,6 +99,33 @@ extension YAMLReader {
         defer { yaml_event_delete(&valueEvent) }
         let (source, n) = try node(&valueEvent, path: nil, depth: depth + 1)
         return (source, n, valueEvent.start_mark)
+    }
+
+    /// Consumes the node that starts with `event` without building it (a field the caller
+    /// drops); an anchored node inside is built all the same, since an alias may need it later.
+    func skip(_ event: inout yaml_event_t, depth: Int) throws(ReadError) {
+        guard depth < Self.depthLimit else {
+            throw error(at: event.start_mark, "nesting deeper than \(Self.depthLimit) levels")
+        }
+        let anchor: UnsafeMutablePointer<yaml_char_t>?
+        switch event.type {
+        case YAML_ALIAS_EVENT: return
+        case YAML_SCALAR_EVENT: anchor = event.data.scalar.anchor
+        case YAML_SEQUENCE_START_EVENT: anchor = event.data.sequence_start.anchor
+        case YAML_MAPPING_START_EVENT: anchor = event.data.mapping_start.anchor
+        default: throw error(at: event.start_mark, "unexpected YAML event")
+        }
+        if anchor != nil {
+            _ = try node(&event, path: nil, depth: depth)
+            return
+        }
+        guard event.type != YAML_SCALAR_EVENT else { return }
+        while true {
+            var child = try nextEvent()
+            defer { yaml_event_delete(&child) }
+            if child.type == YAML_SEQUENCE_END_EVENT || child.type == YAML_MAPPING_END_EVENT { return }
+            try skip(&child, depth: depth + 1)
+        }
     }
 
     /// A mapping key as the string Kubernetes sees: scalars resolve as values do and become their

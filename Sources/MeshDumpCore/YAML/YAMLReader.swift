@@ -108,8 +108,12 @@ public final class YAMLReader {
             var event = try nextEvent()
             defer { yaml_event_delete(&event) }
             switch event.type {
-            case YAML_STREAM_START_EVENT, YAML_DOCUMENT_END_EVENT:
-                continue
+            case YAML_STREAM_START_EVENT:
+                // libyaml reads an implicit first document's first scalar before it says the
+                // document started: the limit counts from the start of the stream until then.
+                startUnit(at: event.start_mark)
+            case YAML_DOCUMENT_END_EVENT:
+                startUnit(at: event.end_mark)
             case YAML_STREAM_END_EVENT:
                 finished = true
             case YAML_DOCUMENT_START_EVENT:
@@ -151,8 +155,7 @@ public final class YAMLReader {
     /// A unit of the input (a document, or an item of a List read item by item) starts at `m`:
     /// the size limit counts from here.
     func startUnit(at m: yaml_mark_t) {
-        input.unitStart = fed
-        input.unitMark = Self.mark(m)
+        input.startUnit(at: fed, mark: Self.mark(m))
     }
 
     // MARK: - Events
