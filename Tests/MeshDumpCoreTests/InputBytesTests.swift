@@ -18,10 +18,12 @@ struct InputBytesTests {
     }
 
     @Test func readAllRefusesAFileOverItsLimit() throws {
-        let path = try file(Array(repeating: 0x61, count: 5000))
+        let path = try file(Array(repeating: 0x61, count: 4097))
         #expect(throws: InputError(path: path, message: "larger than 4096 bytes, the most such a file may hold")) {
             try InputBytes.readAll(path: path, limit: 4096)
         }
+        let exact = try file(Array(repeating: 0x61, count: 4096))
+        #expect(try InputBytes.readAll(path: exact, limit: 4096).count == 4096)
     }
 
     @Test func aDirectoryIsRefused() throws {

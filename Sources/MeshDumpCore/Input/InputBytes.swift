@@ -40,6 +40,8 @@ public final class InputBytes {
     private var releasedUpTo = 0
     /// The file read from; nil for bytes in memory and once the end is reached.
     private var descriptor: Int32?
+    /// Why reading stopped short, told again to whoever asks for more.
+    private var failure: ReadError?
     /// The mark of `windowStart`, and a tracker moving forward for `mark(at:)`.
     private var startMarks = MarkTracker()
     private var marks = MarkTracker()
@@ -93,12 +95,12 @@ public final class InputBytes {
     /// when `path` is `-`; more than `limit` bytes is an error.
     public static func readAll(path: String, limit: Int = configurationLimit) throws(InputError) -> [UInt8] {
         let input = try read(path: path)
-        input.limit = limit
+        input.limit = limit + 1  // reading on at `limit` bytes finds either the end or one byte too many
         do {
             while try input.fill() {}
         } catch {
-            throw InputError(path: path, message: input.windowEnd >= limit ? "larger than \(describe(limit)), the most such a file may hold"
-                                                                           : error.message)
+            throw InputError(path: path, message: input.windowEnd > limit ? "larger than \(describe(limit)), the most such a file may hold"
+                                                                          : error.message)
         }
         return Array(input.window)
     }
@@ -120,6 +122,7 @@ public final class InputBytes {
     /// Reads more of the input into the window; false at its end. Throws when the unit being
     /// decoded would grow past `limit`, when reading fails, or when memory runs out.
     func fill() throws(ReadError) -> Bool {
+        if let failure { throw failure }
         guard let fd = descriptor else { return false }
         guard windowEnd - unitStart < limit else {
             throw ReadError(source: displayName, mark: unitMark ?? mark(at: unitStart),
@@ -139,7 +142,9 @@ public final class InputBytes {
             if errno == EINTR { continue }
             let message = String(cString: strerror(errno))
             closeDescriptor()
-            throw ReadError(source: displayName, mark: mark(at: windowEnd), message: "cannot read: \(message)")
+            let error = ReadError(source: displayName, mark: mark(at: windowEnd), message: "cannot read: \(message)")
+            failure = error
+            throw error
         }
     }
 
@@ -172,8 +177,10 @@ public final class InputBytes {
         }
         let bigger = capacity < Self.chunkSize ? Self.chunkSize : capacity * 2
         guard let grown = realloc(storage, bigger) else {
-            throw ReadError(source: displayName, mark: mark(at: windowEnd),
-                            message: "out of memory holding \(Self.describe(used)) of the input")
+            let error = ReadError(source: displayName, mark: mark(at: windowEnd),
+                                  message: "out of memory holding \(Self.describe(used)) of the input")
+            failure = error
+            throw error
         }
         storage = grown.assumingMemoryBound(to: UInt8.self)
         capacity = bigger

@@ -60,6 +60,7 @@ struct ListItems {
                 throw ObjectError(origin: origin, message: "the document's items were read as objects, as in a List, but \(what); "
                                   + "a document whose items are objects must be a List")
             }
+            guard fields["items"] == nil else { return .document(.mapping(fields)) }  // a later `<<` replaced them
             var whole = fields
             whole.insertUnchecked(key: "items", value: .sequence(waiting.map(\.value)), at: min(index, whole.count))
             return .document(.mapping(whole))
