@@ -169,8 +169,14 @@ public final class InputBytes {
         guard free == 0 || (free < Self.chunkSize / 4 && capacity >= Self.chunkSize) else { return }
         let dropped = releasedUpTo - windowStart
         if dropped > 0 && used - dropped <= capacity / 2 {
-            startMarks.advance(to: releasedUpTo, in: window, start: windowStart)
-            if marks.offset < releasedUpTo { marks = startMarks }
+            // The forward tracker usually lags behind what is released and will pass it anyway:
+            // moving it there counts each byte once.
+            if marks.offset <= releasedUpTo {
+                marks.advance(to: releasedUpTo, in: window, start: windowStart)
+                startMarks = marks
+            } else {
+                startMarks.advance(to: releasedUpTo, in: window, start: windowStart)
+            }
             memmove(storage, storage + dropped, used - dropped)
             windowStart = releasedUpTo
             return

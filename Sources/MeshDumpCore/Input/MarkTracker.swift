@@ -28,10 +28,11 @@ struct MarkTracker {
             mark.column = 1
             p = UnsafePointer(newline.assumingMemoryBound(to: UInt8.self)) + 1
         }
-        while p < end {
-            if p.pointee & 0xC0 != 0x80 { mark.column += 1 }
-            p += 1
+        var continuations = 0
+        for byte in UnsafeBufferPointer(start: p, count: end - p) {
+            continuations &+= Int(byte & 0xC0 == 0x80 ? 1 : 0)
         }
+        mark.column += (end - p) - continuations
         offset = target
     }
 

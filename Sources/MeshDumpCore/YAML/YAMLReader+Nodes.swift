@@ -214,21 +214,25 @@ extension YAMLReader {
 /// `<<` merge may be overridden by keys written after it (as go-yaml v2 does).
 struct MappingBuilder {
     private(set) var map = Mapping()
-    /// Keys written explicitly, once a merge (or size) makes scanning `map` not enough: merged
-    /// keys may be overridden, explicit ones may not repeat. Small mappings scan instead.
+    /// Keys written without their value being kept (a dropped field; a List's items, handed on
+    /// one by one).
+    private var claimed: [String] = []
+    /// Keys written explicitly, once a merge (or size) makes scanning not enough: merged keys
+    /// may be overridden, explicit ones may not repeat. Small mappings scan instead.
     private var explicit: Set<String>? = nil
     private var merged = false
 
     /// Adds a written entry; false when the key was already written. A nil value claims the key
-    /// without storing a value (a List's items, handed on one by one).
+    /// without storing a value.
     mutating func add(_ key: String, _ value: Value?) -> Bool {
-        if explicit == nil && map.count < 16 && value != nil {
-            if map.index(forKey: key) != nil { return false }
+        if explicit == nil && map.count + claimed.count < 16 {
+            if map.index(forKey: key) != nil || claimed.contains(key) { return false }
         } else {
-            if explicit == nil { explicit = Set(map.keys) }
+            if explicit == nil { explicit = Set(map.keys).union(claimed) }
             guard explicit?.insert(key).inserted == true else { return false }
         }
         guard let value else {
+            claimed.append(key)
             if merged { map.removeValue(forKey: key) }
             return true
         }
@@ -242,7 +246,7 @@ struct MappingBuilder {
 
     /// Writes the entries of a merge source into the mapping.
     mutating func merge(_ source: Mapping) {
-        if explicit == nil { explicit = Set(map.keys) }
+        if explicit == nil { explicit = Set(map.keys).union(claimed) }
         merged = true
         for (k, v) in source { map[k] = v }
     }
