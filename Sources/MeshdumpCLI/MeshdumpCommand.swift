@@ -9,7 +9,7 @@ struct MeshdumpCommand: AsyncParsableCommand {
             abstract: "Export, clean, rewrite and diff Istio configuration.",
             discussion: "The rules file syntax: \(Invocation.commandName) help rules.",
             version: "0.1.0",
-            subcommands: [Export.self, Neat.self, Rewrite.self, Diff.self]
+            subcommands: [Export.self, Neat.self, Rewrite.self, Diff.self, Check.self]
         )
     }
 

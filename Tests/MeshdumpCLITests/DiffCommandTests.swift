@@ -111,4 +111,21 @@ struct DiffCommandTests {
         let never = try Self.meshdump(["diff", "--color", "never", Self.old, Self.new])
         #expect(never.stdout == auto.stdout)
     }
+
+    /// `--rules`: old objects go through the rules' mappings first, so a namespace move is a list
+    /// of renames and only the hand edits are changes. A rules file that does not load is a
+    /// usage error naming its place.
+    @Test func rulesMapTheOldSide() throws {
+        let outcome = try Self.meshdump(["diff", "--rules", "testdata/diff/renames/rules.yaml", "testdata/diff/renames/old", "testdata/diff/renames/new"])
+        #expect(outcome.code == 1)
+        #expect(outcome.stderr == "")
+        #expect(outcome.stdout == (try CLI.read(CLI.testdata("diff/renames/expected-rules.text"))))
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try CLI.write("apiVersion: meshdump/v1\nkind: Rules\nnamespace: {a: b}\n", to: dir + "/bad.yaml")
+        let bad = try Self.meshdump(["diff", "--rules", dir + "/bad.yaml", "testdata/diff/renames/old", "testdata/diff/renames/new"])
+        #expect(bad.code == 2)
+        #expect(bad.stdout == "")
+        #expect(bad.stderr == "meshdump: error: \(dir)/bad.yaml:3:1: unknown key \"namespace\"; did you mean \"namespaces\"?\n")
+    }
 }
