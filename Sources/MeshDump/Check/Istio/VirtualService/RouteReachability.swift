@@ -48,7 +48,7 @@ enum RouteReachability {
                 }
                 let key = MatchKey.text(of: match, droppingName: isHTTP)
                 if let earlier = seen[key] {
-                    let matchPath = FieldPath(rulePath.components + [.key("match"), .index(matchIndex)])
+                    let matchPath = rulePath.key("match").index(matchIndex)
                     let earlierName = name(of: rules[earlier], at: earlier, named: isHTTP)
                     report(.ineffective(rule: ruleName, match: name(of: match, at: matchIndex, named: isHTTP), earlier: earlierName), matchPath)
                     duplicates += 1

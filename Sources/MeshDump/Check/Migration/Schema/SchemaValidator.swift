@@ -20,7 +20,7 @@ struct SchemaViolation: Sendable, Equatable {
 /// nulls of non-nullable fields before it validates.
 struct SchemaValidator {
     private(set) var violations: [SchemaViolation] = []
-    private var path: [FieldPath.Component] = []
+    private var path: [FieldPath.Step] = []
 
     /// The violations of `object` (a whole object: apiVersion, kind and metadata are implied).
     static func violations(of object: Value, schema: SchemaNode) -> [SchemaViolation] {
