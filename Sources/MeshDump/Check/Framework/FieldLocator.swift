@@ -11,10 +11,10 @@ public struct FieldLocator {
     /// Gives a file's bytes, or nil when it cannot be read.
     public typealias FileReader = @Sendable (String) -> [UInt8]?
 
-    /// Reads files from disk.
+    /// Reads files from disk (up to `InputBytes.documentLimit`: findings in a larger file stay
+    /// at their objects' starts).
     public static let readFromDisk: FileReader = { path in
-        guard let input = try? InputBytes.read(path: path) else { return nil }
-        return withExtendedLifetime(input) { Array(input.buffer) }
+        try? InputBytes.readAll(path: path, limit: InputBytes.documentLimit)
     }
 
     let read: FileReader

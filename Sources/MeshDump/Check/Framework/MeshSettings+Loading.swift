@@ -38,8 +38,7 @@ extension MeshSettings {
 
     /// The settings in a file: a ConfigMap (its `data.mesh`) or a MeshConfig document.
     public static func read(file path: String) throws -> MeshSettings {
-        let input = try InputBytes.read(path: path)
-        let decoder = withExtendedLifetime(input) { YAMLReader(bytes: input.buffer, source: input.displayName) }
+        let decoder = YAMLReader(try InputBytes.read(path: path))
         guard let document = try decoder.next(), !document.isEmpty else { return MeshSettings(meshConfig: .mapping(Mapping()), source: path) }
         guard case .mapping = document.value else {
             throw MeshConfigError(source: "\(path):\(document.mark)", message: "a mesh config must be a mapping, not a \(document.value.typeName)")
