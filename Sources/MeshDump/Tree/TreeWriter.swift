@@ -68,7 +68,7 @@ public final class TreeWriter: ObjectSink {
         try layout.format.write(object.value, isFirst: true, to: &contents)
         try state.withLock { state throws(InputError) in
             // Made under the lock, so no task writes into a folder another is still making.
-            if state.directories.insert(directory).inserted { try FileSystem.makeDirectories(staging.path + "/" + directory) }
+            if state.directories.insert(directory).inserted { try FileSystem.makeDirectories(directory, in: staging.path) }
         }
         do {
             try FileSystem.createFile(staging.path + "/" + relative, contents: contents)
@@ -153,7 +153,7 @@ public final class TreeWriter: ObjectSink {
                 guard FileKind(path: root + "/" + folder, followingLinks: false) == .directory else { continue }
                 for file in try FileSystem.files(below: root + "/" + folder) {
                     let relative = folder + "/" + file
-                    try FileSystem.makeDirectories(staging.path + "/" + String(relative[..<relative.lastIndex(of: "/")!]))
+                    try FileSystem.makeDirectories(String(relative[..<relative.lastIndex(of: "/")!]), in: staging.path)
                     try FileSystem.link(root + "/" + relative, staging.path + "/" + relative)
                     keptFiles.append(relative)
                 }
