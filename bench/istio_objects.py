@@ -2,9 +2,10 @@
 """Realistic Istio objects as an API server returns them (managedFields, last-applied, status).
 
 Used by the benchmarks:  python3 istio_objects.py --objects 5000 --out list.json
-writes a `kubectl get -o json`-style List; --namespaces/--per-kind spread them like a mesh.
+writes a `kubectl get -o json`-style List (--yaml: the `kubectl get -o yaml` layout);
+--namespaces spreads them like a mesh.
 """
-import argparse, json, random
+import argparse, json, random, re
 
 KINDS = [
     ("networking.istio.io/v1", "VirtualService"), ("networking.istio.io/v1", "Gateway"),
@@ -106,12 +107,56 @@ def istio_object(api, kind, ns, name, r):
                                                                    "level": "INFO", "type": {"code": "IST0102", "name": "NamespaceNotInjected"}}]},
     }
 
+PLAIN = re.compile(r"[A-Za-z_/.][A-Za-z0-9_./:-]*(?<!:)")
+NOT_PLAIN = {"y", "Y", "n", "N", "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False",
+             "FALSE", "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL"}
+
+def yaml_lines(value, indent, out):
+    """kubectl's block layout: two-space indent, `- ` items at their key's column, literal blocks
+    for multi-line strings, double quotes (JSON escapes are YAML escapes) where plain would misread."""
+    pad = " " * indent
+    if isinstance(value, dict):
+        for k in sorted(value):
+            yaml_entry(pad + yaml_scalar(k) + ":", value[k], indent, out)
+    else:
+        for item in value:
+            if isinstance(item, dict) and item:
+                first = []
+                yaml_lines(item, indent + 2, first)
+                out.append(pad + "- " + first[0][indent + 2:])
+                out.extend(first[1:])
+            else:
+                yaml_entry(pad + "-", item, indent, out)
+
+def yaml_entry(head, value, indent, out):
+    if isinstance(value, (dict, list)) and value:
+        out.append(head)
+        yaml_lines(value, indent + 2 if isinstance(value, dict) else indent, out)
+    elif isinstance(value, str) and literal(value):
+        out.append(head + (" |" if value.endswith("\n") else " |-"))
+        out.extend(" " * (indent + 2) + line for line in value.removesuffix("\n").split("\n"))
+    else:
+        out.append(head + " " + yaml_scalar(value))
+
+def literal(s):
+    body = s.removesuffix("\n")
+    return "\n" in s and not body.endswith("\n") and all(line and line == line.strip() for line in body.split("\n"))
+
+def yaml_scalar(value):
+    if isinstance(value, bool): return "true" if value else "false"
+    if value is None: return "null"
+    if isinstance(value, (int, float)): return json.dumps(value)
+    if isinstance(value, dict): return "{}"
+    if isinstance(value, list): return "[]"
+    return value if PLAIN.fullmatch(value) and value not in NOT_PLAIN else json.dumps(value, ensure_ascii=False)
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--objects", type=int, default=5000)
     p.add_argument("--namespaces", type=int, default=50)
     p.add_argument("--out", required=True)
     p.add_argument("--compact", action="store_true", help="one line instead of kubectl's 4-space layout")
+    p.add_argument("--yaml", action="store_true", help="YAML as `kubectl get -o yaml` prints it")
     a = p.parse_args()
     r = random.Random(42)
     items = []
@@ -121,7 +166,11 @@ def main():
         items.append(istio_object(api, kind, ns, "svc-%05d" % i, r))
     with open(a.out, "w") as f:
         doc = {"apiVersion": "v1", "items": items, "kind": "List", "metadata": {"resourceVersion": ""}}
-        if a.compact:
+        if a.yaml:
+            lines = []
+            yaml_lines(doc, 0, lines)
+            f.write("\n".join(lines) + "\n")
+        elif a.compact:
             json.dump(doc, f, separators=(",", ":"))
         else:
             json.dump(doc, f, indent=4, sort_keys=True, ensure_ascii=False)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import MeshDumpCore
 
@@ -79,8 +80,44 @@ struct ObjectDecoderTests {
         do { _ = try decode(text) } catch { #expect("\(error)" == message) }
     }
 
-    @Test func truncatedJSONListIsAnError() {
+    @Test func truncatedJSONListReportsWhereTheInputEnds() {
         let text = #"{"apiVersion":"v1","kind":"List","items":[\#(Self.vs),{"apiVersion":"#
-        #expect(throws: ReadError.self) { try decode(text) }
+        #expect(throws: ReadError(source: "in", mark: Mark(line: 1, column: text.count + 1), message: "expected a JSON value, found end of input")) {
+            try decode(text)
+        }
+    }
+
+    @Test func truncatedJSONListReportsWhereTheInputEndsInASkippedField() {
+        // `status` is skipped, not parsed, when the caller drops it (as neat does).
+        let text = #"{"apiVersion":"v1","items":[{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"x"},"status":{"a":[1,"#
+        let decoder = ObjectDecoder(InputBytes(Array(text.utf8), source: "in"), dropped: DroppedFields(paths: [["status"]]))
+        #expect(throws: ReadError(source: "in", mark: Mark(line: 1, column: text.count + 1), message: "expected a JSON value, found end of input")) {
+            try decoder.next()
+        }
+    }
+
+    @Test(arguments: ["apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: \"\"\n", #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":""}}"#])
+    func anEmptyNameIsSaidToBeEmpty(_ text: String) {
+        #expect(throws: ObjectError(origin: .file(path: "in", document: 0, mark: Mark(line: 1, column: 1)),
+                                    message: "not a Kubernetes object: metadata.name is empty")) { try decode(text) }
+    }
+
+    @Test(arguments: [
+        (Array("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\u{0}b\n".utf8), Mark(line: 4, column: 10),
+         "control characters are not allowed (0x00)"),
+        (Array("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: é".utf8) + [0xFF, 0x0A], Mark(line: 4, column: 10),
+         "invalid leading UTF-8 octet (0xFF)"),
+    ])
+    func aBadByteInYAMLIsReportedWhereItIs(_ bytes: [UInt8], _ mark: Mark, _ message: String) {
+        #expect(throws: ReadError(source: "in", mark: mark, message: message)) {
+            try ObjectDecoder(InputBytes(bytes, source: "in")).next()
+        }
+    }
+
+    @Test(.enabled(if: FileManager.default.isReadableFile(atPath: "/dev/zero"), "needs /dev/zero"))
+    func devZeroIsAnErrorAtOnce() throws {
+        #expect(throws: ReadError(source: "/dev/zero", mark: Mark(line: 1, column: 1), message: "control characters are not allowed (0x00)")) {
+            try ObjectDecoder(try InputBytes.read(path: "/dev/zero")).next()
+        }
     }
 }

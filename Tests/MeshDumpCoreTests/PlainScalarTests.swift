@@ -21,8 +21,26 @@ struct PlainScalarTests {
         ("-", .string("-")), (".", .string(".")), ("0xFFFFFFFFFFFFFFFFFF", .string("0xFFFFFFFFFFFFFFFFFF")),
     ])
     func resolves(_ text: String, _ expected: Value) {
-        #expect(PlainScalar.value(text) == expected)
-        if case .float(let t) = expected { #expect(PlainScalar.value(text) == .float(t)) }
+        #expect(Self.stored(PlainScalar.value(text)) == Self.stored(expected))
+    }
+
+    /// The case and the exact text a scalar is stored as: `==` compares numbers by value, so
+    /// `.float(".5")` equals `.float("0.5")` and would hide a missing normalisation.
+    static func stored(_ value: Value) -> String {
+        switch value {
+        case .null: "null"
+        case .bool(let b): "bool \(b)"
+        case .int(let t): "int \(t)"
+        case .float(let t): "float \(t)"
+        case .string(let s): "string \(s)"
+        case .sequence, .mapping: "\(value.typeName)"
+        }
+    }
+
+    @Test func storedTextTellsUnnormalisedNumbersApart() {
+        #expect(Value.float(".5") == .float("0.5"))
+        #expect(Self.stored(.float(".5")) != Self.stored(.float("0.5")))
+        #expect(Self.stored(.int("08")) != Self.stored(.float("8")))
     }
 
     @Test(arguments: ["2024-01-01", "2024-1-1", "2024-01-01T10:00:00Z", "2024-01-01t10:00:00.5+02:00", "2024-01-01 10:00:00", "2024-02-29"])

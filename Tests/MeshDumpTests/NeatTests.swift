@@ -34,7 +34,7 @@ struct NeatTests {
     /// and meshdump also keeps what it drops for being empty or a default (documented in README).
     @Test(arguments: ["pod1", "service1", "pv1", "role", "secret1", "list1"])
     func kubectlNeatFixtures(_ name: String) throws {
-        let dir = TestPaths.suite("kubectl-neat-fixtures")
+        let dir = TestPaths.testdata("kubectl-neat")
         func objects(_ file: String) throws -> [Object] {
             try FileSource(paths: [dir.appendingPathComponent(file).path]).objects()
         }
@@ -54,11 +54,15 @@ struct NeatTests {
         }
     }
 
-    /// Skipping what neat drops while decoding gives the same neat objects as decoding it all.
-    @Test func decodingWithoutDroppedFieldsNeatsTheSame() throws {
-        let bytes = try TestPaths.bytes(TestPaths.testdata("cluster/istio-dump.json"))
+    /// Skipping what neat drops while decoding gives the same neat objects as decoding it all,
+    /// from JSON and from the same List as YAML.
+    @Test(arguments: [false, true])
+    func decodingWithoutDroppedFieldsNeatsTheSame(yaml: Bool) throws {
+        var bytes = try TestPaths.bytes(TestPaths.testdata("cluster/istio-dump.json"))
+        if yaml { bytes = Array(try YAMLWriter.string(try JSONReader.values(bytes, source: "dump")[0]).utf8) }
         func objects(_ dropped: DroppedFields?) throws -> [Object] {
             let decoder = ObjectDecoder(InputBytes(bytes, source: "dump"), dropped: dropped)
+            #expect(decoder.format == (yaml ? .yaml : .json))
             var all: [Object] = []
             while let o = try decoder.next() { all.append(o) }
             return all

@@ -55,8 +55,8 @@ struct DiffCommandTests {
 
     @Test(arguments: [
         (["diff", "testdata/diff/istio/old", "no/such/dir"], "meshdump: error: no/such/dir: no such file or directory\n"),
-        (["diff", "../shared/testsuites/istio-configs", "testdata/diff/istio/new"],
-         "meshdump: error: VirtualService foo/productpage is defined twice in ../shared/testsuites/istio-configs: at ../shared/testsuites/istio-configs/istio__pkg__config__analysis__analyzers__testdata__deprecation.yaml:15:1 and at ../shared/testsuites/istio-configs/istio__pkg__config__analysis__analyzers__testdata__virtualservice_conflictingmeshgatewayhosts.yaml:1:1\n"),
+        (["diff", "testdata/istio-configs", "testdata/diff/istio/new"],
+         "meshdump: error: VirtualService foo/productpage is defined twice in testdata/istio-configs: at testdata/istio-configs/istio__pkg__config__analysis__analyzers__testdata__deprecation.yaml:15:1 and at testdata/istio-configs/istio__pkg__config__analysis__analyzers__testdata__virtualservice_conflictingmeshgatewayhosts.yaml:1:1\n"),
         (["diff", "-", "-"], "meshdump: error: OLD and NEW cannot both be standard input\n"),
         (["diff", "a", "b", "--ignore", "spec[x"], "meshdump: error: invalid --ignore pattern \"spec[x\": '[' at offset 4 is not closed\n"),
         (["diff", "a", "b", "--kubeconfig", "k"], "meshdump: error: --context and --kubeconfig apply to a cluster: side, and neither OLD nor NEW is one\n"),

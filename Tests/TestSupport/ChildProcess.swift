@@ -9,9 +9,14 @@ public struct ProcessOutput: Sendable {
 
 /// Runs programs for the tests (meshdump, kubectl) and captures their output.
 public enum ChildProcess {
+    /// A child that exits without reading all its input must not kill the tests with SIGPIPE:
+    /// the write fails instead, and the child's exit code tells what happened.
+    private static let ignoresBrokenPipes: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
+
     /// Runs `executable`; `stdin` is written to its standard input (which is closed either way).
     public static func run(_ executable: URL, _ arguments: [String], stdin: String? = nil, cwd: String? = nil,
                            environment: [String: String]? = nil) throws -> ProcessOutput {
+        _ = ChildProcess.ignoresBrokenPipes
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -27,9 +32,11 @@ public enum ChildProcess {
         process.standardError = err
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
+        // Standard input is written while standard output is read: a child that answers as it
+        // reads would otherwise fill its output pipe while we still write, and both would wait.
+        let writer = StdinWriter(handle: input.fileHandleForWriting, data: Data((stdin ?? "").utf8))
         let outData = out.fileHandleForReading.readDataToEndOfFile()
+        writer.wait()
         process.waitUntilExit()
         try err.close()
         let errData = try Data(contentsOf: errPath)
@@ -48,4 +55,19 @@ public enum ChildProcess {
                                environment: [String: String]? = nil) throws -> ProcessOutput {
         try run(URL(fileURLWithPath: "/usr/bin/env"), [name] + arguments, cwd: cwd, environment: environment)
     }
+}
+
+/// Writes a child's standard input on a thread of its own, then closes it.
+private final class StdinWriter: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+
+    init(handle: FileHandle, data: Data) {
+        Thread.detachNewThread { [done] in
+            if !data.isEmpty { try? handle.write(contentsOf: data) }
+            try? handle.close()
+            done.signal()
+        }
+    }
+
+    func wait() { done.wait() }
 }

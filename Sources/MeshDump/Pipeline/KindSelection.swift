@@ -44,6 +44,13 @@ public struct KindSelection: Sendable, Equatable {
         self = selection
     }
 
+    /// Throws for the first name no kind meshdump knows answers to, for commands that resolve
+    /// names against no server and no files (`check`'s report filter).
+    public func requireKnownNames() throws(KindSelectionError) {
+        guard let name = names.first else { return }
+        throw KindSelectionError(name: name, reason: "not a kind meshdump knows", suggestions: Suggestion.close(to: name, in: KnownKinds.names))
+    }
+
     /// The selection with kinds a source resolved its names to.
     public func adding(_ resolved: [Kind]) -> KindSelection {
         var selection = self

@@ -35,17 +35,18 @@ public struct RuleSet: Sendable {
     }
 
     /// Reads and merges rules files, in order. Each file may hold several `kind: Rules`
-    /// documents, and must hold one: an empty file is a mistake (a wrong path, a truncated copy).
+    /// documents, and must hold one (an empty file is a mistake: a wrong path, a truncated copy),
+    /// in at most `InputBytes.configurationLimit` bytes (4 MB).
     public static func load(paths: [String]) throws(RulesFileError) -> RuleSet {
         var set = RuleSet()
         for path in paths {
-            let bytes: InputBytes
+            let bytes: [UInt8]
             do {
-                bytes = try InputBytes.read(path: path)
+                bytes = try InputBytes.readAll(path: path)
             } catch {
                 throw RulesFileError(source: error.path == "-" ? "<stdin>" : error.path, mark: nil, message: error.message)
             }
-            try set.merge(parse(bytes: bytes.buffer, source: bytes.displayName))
+            try set.merge(parse(bytes: bytes, source: path == "-" ? "<stdin>" : path))
         }
         return set
     }

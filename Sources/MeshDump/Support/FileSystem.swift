@@ -26,6 +26,17 @@ enum FileSystem {
         if mkdir(path, 0o755) != 0 && errno != EEXIST { throw InputError(path: path, errno: errno) }
     }
 
+    /// Creates the folders of `relative` inside `base`, which must exist: unlike
+    /// `makeDirectories`, it never makes `base` itself (a staging folder thrown away meanwhile
+    /// stays gone).
+    static func makeDirectories(_ relative: String, in base: String) throws(InputError) {
+        var path = base
+        for component in relative.split(separator: "/") {
+            path += "/" + component
+            if mkdir(path, 0o755) != 0 && errno != EEXIST { throw InputError(path: path, errno: errno) }
+        }
+    }
+
     /// Writes a new file; fails if it exists.
     static func createFile(_ path: String, contents: [UInt8], mode: mode_t = 0o644) throws(InputError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)

@@ -48,9 +48,9 @@ public final class TreeWriter: ObjectSink {
         self.layout = layout
         StagingFolder.discardStale(target: target.root, parent: target.parent, base: target.base)
         staging = target.stagingFolder
+        StagingRegistry.add(staging)  // before the folder exists, so no signal can miss it
         try FileSystem.removeTree(staging.path)
         try FileSystem.makeDirectories(staging.path)
-        StagingRegistry.add(staging)
         let marker = open(staging.path + "/" + Self.markerName, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard marker >= 0 else {
             let error = InputError(path: staging.path + "/" + Self.markerName, errno: errno)
@@ -70,7 +70,7 @@ public final class TreeWriter: ObjectSink {
         try layout.format.write(object.value, isFirst: true, to: &contents)
         try state.withLock { state throws(InputError) in
             // Made under the lock, so no task writes into a folder another is still making.
-            if state.directories.insert(directory).inserted { try FileSystem.makeDirectories(staging.path + "/" + directory) }
+            if state.directories.insert(directory).inserted { try FileSystem.makeDirectories(directory, in: staging.path) }
         }
         do {
             try FileSystem.createFile(staging.path + "/" + relative, contents: contents, mode: isSecret ? 0o600 : 0o644)
@@ -160,7 +160,7 @@ public final class TreeWriter: ObjectSink {
                 guard FileKind(path: root + "/" + folder, followingLinks: false) == .directory else { continue }
                 for file in try FileSystem.files(below: root + "/" + folder) {
                     let relative = folder + "/" + file
-                    try FileSystem.makeDirectories(staging.path + "/" + String(relative[..<relative.lastIndex(of: "/")!]))
+                    try FileSystem.makeDirectories(String(relative[..<relative.lastIndex(of: "/")!]), in: staging.path)
                     try FileSystem.link(root + "/" + relative, staging.path + "/" + relative)
                     keptFiles.append(relative)
                 }

@@ -9,14 +9,17 @@ struct JSONParser {
     let count: Int
     var pos: Int
     let source: String
+    /// The line and column of the first byte (the buffer may be a window into a longer input).
+    let startMark: Mark
 
     static let depthLimit = 10_000
 
-    init(_ buffer: UnsafeBufferPointer<UInt8>, source: String, position: Int = 0) {
+    init(_ buffer: UnsafeBufferPointer<UInt8>, source: String, position: Int = 0, startMark: Mark = Mark(line: 1, column: 1)) {
         base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
         count = buffer.count
         pos = position
         self.source = source
+        self.startMark = startMark
     }
 
     var atEnd: Bool { pos >= count }
@@ -36,21 +39,9 @@ struct JSONParser {
     // MARK: - Errors
 
     func error(_ message: String, at offset: Int? = nil) -> ReadError {
-        ReadError(source: source, mark: Self.mark(of: offset ?? pos, in: UnsafeBufferPointer(start: base, count: count)), message: message)
-    }
-
-    /// The line and column of a byte offset (columns count characters, as editors do).
-    static func mark(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Mark {
-        var line = 1
-        var lineStart = 0
-        let end = min(offset, bytes.count)
-        for i in 0..<end where bytes[i] == 0x0A {
-            line += 1
-            lineStart = i + 1
-        }
-        var column = 1
-        for i in lineStart..<end where bytes[i] & 0xC0 != 0x80 { column += 1 }
-        return Mark(line: line, column: column)
+        let tracker = MarkTracker(offset: 0, mark: startMark)
+        let mark = tracker.mark(at: min(offset ?? pos, count), in: UnsafeBufferPointer(start: base, count: count), start: 0)
+        return ReadError(source: source, mark: mark, message: message)
     }
 
     private func describeCurrent() -> String {
@@ -90,61 +81,81 @@ struct JSONParser {
         pos += 1  // {
         var map = Mapping()
         var seen: Set<String>? = nil
-        skipWhitespace()
-        if current == UInt8(ascii: "}") {
-            pos += 1
-            return map
-        }
-        while true {
-            skipWhitespace()
-            guard current == UInt8(ascii: "\"") else { throw error("expected a string key, found \(describeCurrent())") }
-            let keyStart = pos
-            let key = try parseString()
-            try checkUnique(key, in: map, seen: &seen, at: keyStart)
-            skipWhitespace()
-            guard current == UInt8(ascii: ":") else { throw error("expected ':' after a key, found \(describeCurrent())") }
-            pos += 1
-            let droppedBelow = dropped?.child(key)
+        var first = true
+        while let key = try nextKey(first: &first) {
+            try checkUnique(key.name, in: map, seen: &seen, at: key.offset)
+            let droppedBelow = dropped?.child(key.name)
             if droppedBelow?.isDropped == true {
                 try skipValue()
             } else {
-                map.appendUnchecked(key: key, value: try parseValue(depth: depth + 1, dropped: droppedBelow))
+                map.appendUnchecked(key: key.name, value: try parseValue(depth: depth + 1, dropped: droppedBelow))
             }
-            skipWhitespace()
+        }
+        return map
+    }
+
+    /// Steps through an object's members, from just after its `{`: the next key (and where it
+    /// starts), leaving the position just after its `:`; nil once past the closing `}`.
+    mutating func nextKey(first: inout Bool) throws(ReadError) -> (name: String, offset: Int)? {
+        skipWhitespace()
+        if first {
+            first = false
+            if current == UInt8(ascii: "}") {
+                pos += 1
+                return nil
+            }
+        } else {
             switch current {
-            case UInt8(ascii: ","): pos += 1
-            case UInt8(ascii: "}"): pos += 1; return map
+            case UInt8(ascii: ","): pos += 1; skipWhitespace()
+            case UInt8(ascii: "}"): pos += 1; return nil
             default: throw error("expected ',' or '}' in an object, found \(describeCurrent())")
             }
         }
+        guard current == UInt8(ascii: "\"") else { throw error("expected a string key, found \(describeCurrent())") }
+        let offset = pos
+        let name = try parseString()
+        skipWhitespace()
+        guard current == UInt8(ascii: ":") else { throw error("expected ':' after a key, found \(describeCurrent())") }
+        pos += 1
+        return (name, offset)
     }
 
     func checkUnique(_ key: String, in map: Mapping, seen: inout Set<String>?, at offset: Int) throws(ReadError) {
         if map.count < 16 {
-            if map.index(forKey: key) != nil { throw error("duplicate key \"\(key)\" in object", at: offset) }
+            if map.index(forKey: key) != nil { throw error(Self.duplicateKeyMessage(key), at: offset) }
             return
         }
         if seen == nil { seen = Set(map.keys) }
-        guard seen!.insert(key).inserted else { throw error("duplicate key \"\(key)\" in object", at: offset) }
+        guard seen?.insert(key).inserted == true else { throw error(Self.duplicateKeyMessage(key), at: offset) }
     }
+
+    static func duplicateKeyMessage(_ key: String) -> String { "duplicate key \"\(key)\" in object" }
 
     mutating func parseArray(depth: Int) throws(ReadError) -> [Value] {
         guard depth < Self.depthLimit else { throw error("nesting deeper than \(Self.depthLimit) levels") }
         pos += 1  // [
         var items: [Value] = []
-        skipWhitespace()
-        if current == UInt8(ascii: "]") {
-            pos += 1
-            return items
-        }
-        while true {
+        var first = true
+        while try nextElement(first: &first) {
             items.append(try parseValue(depth: depth + 1))
-            skipWhitespace()
-            switch current {
-            case UInt8(ascii: ","): pos += 1
-            case UInt8(ascii: "]"): pos += 1; return items
-            default: throw error("expected ',' or ']' in an array, found \(describeCurrent())")
-            }
+        }
+        return items
+    }
+
+    /// Steps through an array's elements, from just after its `[`: true when another element
+    /// follows (the position is at it), false once past the closing `]`.
+    mutating func nextElement(first: inout Bool) throws(ReadError) -> Bool {
+        skipWhitespace()
+        if first {
+            first = false
+            guard current == UInt8(ascii: "]") else { return true }
+            pos += 1
+            return false
+        }
+        switch current {
+        case UInt8(ascii: ","): pos += 1; skipWhitespace(); return true
+        case UInt8(ascii: "]"): pos += 1; return false
+        default: throw error("expected ',' or ']' in an array, found \(describeCurrent())")
         }
     }
 
@@ -271,37 +282,22 @@ struct JSONParser {
 
     // MARK: - Skipping
 
-    /// Moves past one value without building it, checking only that brackets and strings close.
+    /// Moves past one value without building it, checking only that brackets and strings close;
+    /// a value cut short is reported where the input ends, as the parser reports it.
     mutating func skipValue() throws(ReadError) {
         skipWhitespace()
-        guard let c = current else { throw error("expected a JSON value, found end of input") }
-        guard c == UInt8(ascii: "{") || c == UInt8(ascii: "[") else {
+        guard current == UInt8(ascii: "{") || current == UInt8(ascii: "[") else {
             _ = try parseValue()
             return
         }
-        var depth = 0
-        let start = pos
-        while pos < count {
-            switch base[pos] {
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                depth += 1
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                depth -= 1
-                if depth == 0 {
-                    pos += 1
-                    return
-                }
-            case UInt8(ascii: "\""):
-                pos += 1
-                while pos < count, base[pos] != UInt8(ascii: "\"") {
-                    pos += base[pos] == UInt8(ascii: "\\") ? 2 : 1
-                }
-            default:
-                break
-            }
-            pos += 1
+        var extent = JSONExtent(at: pos)
+        if case .end(let end) = extent.scan(UnsafeBufferPointer(start: base, count: count), start: 0) {
+            pos = end
+            return
         }
-        throw error("unterminated \(c == UInt8(ascii: "{") ? "object" : "array")", at: start)
+        let start = pos
+        _ = try parseValue()
+        throw error("expected a JSON value", at: start)  // not reached: the parser finds what the scan did
     }
 }
 

@@ -5,7 +5,7 @@ public enum JSONReader {
     public static func values(_ bytes: some Collection<UInt8>, source: String) throws(ReadError) -> [Value] {
         let input = InputBytes(bytes, source: source)
         return try withExtendedLifetime(input) { () throws(ReadError) -> [Value] in
-            var parser = JSONParser(input.buffer, source: input.displayName)
+            var parser = JSONParser(input.window, source: input.displayName)
             var values: [Value] = []
             while true {
                 parser.skipWhitespace()

@@ -13,6 +13,7 @@ public struct Object: Sendable {
         for (path, label) in [(["apiVersion"], "apiVersion"), (["kind"], "kind"), (["metadata", "name"], "metadata.name")] {
             switch Value.mapping(map)[path: path] {
             case .string(let s) where !s.isEmpty: continue
+            case .string: throw ObjectError(origin: origin, message: "not a Kubernetes object: \(label) is empty")
             case nil, .null: throw ObjectError(origin: origin, message: "not a Kubernetes object: it has no \(label)")
             case let other?: throw ObjectError(origin: origin, message: "not a Kubernetes object: \(label) is a \(other.typeName), not a string")
             }
@@ -37,7 +38,7 @@ public struct Object: Sendable {
 }
 
 /// A document that is not a Kubernetes object, or an object meshdump cannot handle.
-public struct ObjectError: Error, Sendable, CustomStringConvertible {
+public struct ObjectError: Error, Sendable, Equatable, CustomStringConvertible {
     public var origin: Origin
     public var message: String
 

@@ -12,13 +12,13 @@ public struct KubeconfigFile: Sendable {
     /// Reads and parses `path`. Malformed YAML and fields of the wrong type are errors naming
     /// the file, line and column.
     public static func read(path: String) throws(KubeConfigError) -> KubeconfigFile {
-        let bytes: InputBytes
+        let bytes: [UInt8]
         do {
-            bytes = try InputBytes.read(path: path)
+            bytes = try InputBytes.readAll(path: path)
         } catch {
             throw KubeConfigError("kubeconfig \(error)")
         }
-        return try parse(withExtendedLifetime(bytes) { Array(bytes.buffer) }, path: path)
+        return try parse(bytes, path: path)
     }
 
     /// Parses kubeconfig text that came from `path`.

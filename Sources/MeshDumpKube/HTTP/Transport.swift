@@ -14,6 +14,7 @@ final class Transport: Sendable {
     /// `scheme://host:port/prefix` as requests name it (the TLS server name when one is set).
     private let baseURL: String
     private let tlsCache = Mutex<(auth: RequestAuth, tls: TLSConfiguration)?>(nil)
+    private let isShutDown = Atomic<Bool>(false)
 
     init(connection: ClusterConnection, options: ClientOptions) {
         self.connection = connection
@@ -45,7 +46,15 @@ final class Transport: Sendable {
     }
 
     func shutdown() async {
+        isShutDown.store(true, ordering: .sequentiallyConsistent)
         try? await http.shutdown()
+    }
+
+    /// A client dropped without `shutdown()` (a caller that threw past it) is shut down in the
+    /// background: AsyncHTTPClient would otherwise stop the process.
+    deinit {
+        guard !isShutDown.load(ordering: .sequentiallyConsistent) else { return }
+        Task { [http] in try? await http.shutdown() }
     }
 
     /// GETs `path` with `query`, retrying as the policy allows; returns the final answer,

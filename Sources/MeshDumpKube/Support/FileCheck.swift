@@ -21,8 +21,7 @@ enum FileCheck {
     /// The whole file, or an error naming what it is (`certificate-authority /x: No such file…`).
     static func read(_ path: String, what: String) throws(KubeConfigError) -> [UInt8] {
         do {
-            let input = try InputBytes.read(path: path)
-            return withExtendedLifetime(input) { Array(input.buffer) }
+            return try InputBytes.readAll(path: path)
         } catch {
             throw KubeConfigError("\(what) \(error)")
         }

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import MeshDump
 
-/// Every output format over a realistic review: real Istio files (copied unmodified from
-/// ../shared/testsuites/istio-configs into testdata/diff/istio/old) against a migrated tree in
-/// another layout, with JSON files, multi-document files, versions changed, list entries
+/// Every output format over a realistic review: Istio files (copies of some of
+/// testdata/istio-configs in testdata/diff/istio/old) against a migrated tree in another layout,
+/// with JSON files, multi-document files, versions changed, list entries
 /// inserted by name and port, a Lua script edited, objects added and removed.
 struct DiffGoldenTests {
     static let old = DiffTestSupport.testdata("istio/old")

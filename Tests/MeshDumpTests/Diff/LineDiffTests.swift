@@ -81,7 +81,8 @@ struct LineDiffTests {
 
     /// `git apply` takes the unified output of each golden review — changes, unnamed lists,
     /// renames — and turns the canonical old tree into the canonical new one, file for file.
-    @Test(arguments: [(DiffGoldenTests.old, DiffGoldenTests.new),
+    @Test(.enabled(if: Tools.installed("git"), "git is not installed"),
+          arguments: [(DiffGoldenTests.old, DiffGoldenTests.new),
                       (DiffTestSupport.testdata("unnamed/old"), DiffTestSupport.testdata("unnamed/new")),
                       (DiffGoldenTests.renamesOld, DiffGoldenTests.renamesNew)])
     func unifiedOutputAppliesWithGit(oldTree: String, newTree: String) async throws {

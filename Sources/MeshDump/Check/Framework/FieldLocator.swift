@@ -1,0 +1,81 @@
+import MeshDumpCore
+
+/// Points findings at the line and column of their field in the object's file.
+///
+/// Objects are read without field positions (that is what keeps reading fast); a file with
+/// findings about fields is read again, once, with every key's position, and each finding
+/// moves to its field's key, or to the nearest enclosing field written in the file (a missing
+/// `caCertificates` points at its `tls`). Files that cannot be read again, or changed, leave
+/// findings at their objects' starts.
+public struct FieldLocator {
+    /// Gives a file's bytes, or nil when it cannot be read.
+    public typealias FileReader = @Sendable (String) -> [UInt8]?
+
+    /// Reads files from disk (up to `InputBytes.documentLimit`: findings in a larger file stay
+    /// at their objects' starts).
+    public static let readFromDisk: FileReader = { path in
+        try? InputBytes.readAll(path: path, limit: InputBytes.documentLimit)
+    }
+
+    let read: FileReader
+
+    func locate(_ findings: inout [Finding]) {
+        var byFile: [String: [Int]] = [:]
+        for (i, finding) in findings.enumerated() where finding.field != nil {
+            if case .file(let path, _, _) = finding.origin { byFile[path, default: []].append(i) }
+        }
+        for (path, indexes) in byFile {
+            guard let bytes = read(path) else { continue }
+            let documents = Set(indexes.compactMap { i -> Int? in
+                if case .file(_, let document, _) = findings[i].origin { return document }
+                return nil
+            })
+            let positions = Self.positions(in: bytes, path: path, documents: documents)
+            for i in indexes {
+                guard case .file(_, let document, let mark) = findings[i].origin, let fieldPath = findings[i].field,
+                    let found = positions[document]?.locate(fieldPath, objectAt: mark)
+                else { continue }
+                findings[i].position = found
+            }
+        }
+    }
+
+    /// The key and node positions of the wanted documents of a YAML (or JSON) file.
+    private static func positions(in bytes: [UInt8], path: String, documents: Set<Int>) -> [Int: DocumentPositions] {
+        let reader = YAMLReader(bytes: bytes, source: path, positionDepth: Int.max)
+        var found: [Int: DocumentPositions] = [:]
+        while found.count < documents.count, let document = try? reader.next() {
+            guard documents.contains(document.index) else { continue }
+            found[document.index] = DocumentPositions(keys: document.keyPositions ?? [:], nodes: document.positions ?? [:])
+        }
+        return found
+    }
+}
+
+/// Where the keys and nodes of one document are.
+private struct DocumentPositions {
+    var keys: [String: Mark]
+    var nodes: [String: Mark]
+
+    /// The position of `field` in the object starting at `mark`: the document itself, or the
+    /// item of a List that starts there.
+    func locate(_ field: FieldPath, objectAt mark: Mark) -> Mark? {
+        var prefix = ""
+        if nodes[""] != mark {
+            var i = 0
+            while let item = nodes["/items/\(i)"] {
+                if item == mark { break }
+                i += 1
+            }
+            guard nodes["/items/\(i)"] != nil else { return nil }
+            prefix = "/items/\(i)"
+        }
+        var steps = field.steps[...]
+        while !steps.isEmpty {
+            guard let pointer = FieldPath(Array(steps)).pointer.map({ prefix + $0.description }) else { return nil }
+            if let key = keys[pointer] ?? nodes[pointer] { return key }
+            steps.removeLast()
+        }
+        return nil
+    }
+}
