@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "MeshDumpTests", dependencies: ["MeshDump", "MeshDumpCore", "TestSupport"]),
         .testTarget(name: "MeshDumpKubeTests", dependencies: ["MeshDumpKube", "KubeFixtureServer", "KubeTestSupport", "MeshDumpCore", "TestSupport"]),
         .testTarget(name: "MeshDumpSourcesTests",
-                    dependencies: ["MeshDumpSources", "MeshDump", "MeshDumpKube", "KubeFixtureServer", "KubeTestSupport", "MeshDumpCore"]),
+                    dependencies: ["MeshDumpSources", "MeshDump", "MeshDumpKube", "KubeFixtureServer", "KubeTestSupport", "MeshDumpCore", "TestSupport"]),
         .testTarget(name: "KubeFixtureServerTests", dependencies: ["KubeFixtureServer", "MeshDumpCore", "TestSupport"]),
         .testTarget(name: "MeshdumpCLITests", dependencies: ["MeshdumpCLI", "fixture-apiserver", "TestSupport"]),
     ]

@@ -32,13 +32,15 @@ public struct ClusterSource: ObjectSource {
         options.droppedFields = request.droppedFields
         let kinds = request.filter.kinds ?? KindSelection()
         return try await KubeClient.with(connection, options: options) { client in
-            let discovery: Discovery
+            let resolution: KindResolution
             do {
-                discovery = try await client.discover(kinds.kinds, allIstio: kinds.allIstio)
+                resolution = try await client.discover(kinds.kinds, names: kinds.names, aliases: kinds.aliases)
             } catch {
                 return kinds.kinds.map { KindReport(kind: $0, outcome: .failed(message: "discovery failed: \(error)")) }
             }
-            let filter = request.filter
+            let discovery = resolution.discovery
+            // Objects of the kinds the names resolved to pass the filter, whatever the name was.
+            let filter = request.filter.with(kinds: kinds.adding(resolution.resolved.map(\.kind)))
             let listFilter = ListFilter(namespaces: (filter.namespaces ?? []).sorted(), excludedNamespaces: filter.excludedNamespaces,
                                         labelSelector: filter.labelSelector?.description)
             let results = try await client.list(discovery.served, filter: listFilter, concurrency: request.concurrency,
@@ -57,9 +59,13 @@ public struct ClusterSource: ObjectSource {
             for (kind, error) in discovery.failed {
                 reports[kind.qualifiedResource] = KindReport(kind: kind, outcome: .failed(message: "discovery failed: \(error)"))
             }
-            // Asked kinds first, in the order asked; kinds found by all-istio after them.
-            let asked = kinds.kinds.map(\.qualifiedResource)
-            return asked.compactMap { reports.removeValue(forKey: $0) } + reports.keys.sorted().map { reports[$0]! }
+            // Asked kinds first, in the order asked; kinds found by aliases after them, then the
+            // names this server does not know.
+            let asked = (filter.kinds?.kinds ?? []).map(\.qualifiedResource)
+            let unknown = resolution.unknown.map {
+                KindReport(unresolved: UnresolvedKindName(name: $0.name, reason: "\(name) serves no kind of that name", suggestions: $0.suggestions))
+            }
+            return asked.compactMap { reports.removeValue(forKey: $0) } + reports.keys.sorted().map { reports[$0]! } + unknown
         }
     }
 

@@ -23,6 +23,9 @@ struct FixtureAPIServerCommand: AsyncParsableCommand {
     @Option(help: "Generate NAMESPACESxKINDSxOBJECTS realistic objects (e.g. 50x11x20).")
     var generate: String?
 
+    @Flag(help: "With --generate, also what the mesh needs around it: the ingress gateway's Pod and Service in istio-ingress, the TLS Secrets its Gateways name (retired-tls is missing), Services, ServiceAccounts with token Secrets, and Gateway API objects.")
+    var withDependencies = false
+
     @Option(help: "Address to listen on.")
     var host = "127.0.0.1"
 
@@ -48,9 +51,10 @@ struct FixtureAPIServerCommand: AsyncParsableCommand {
         var cluster = FixtureCluster()
         try cluster.load(paths: fixtures)
         if let generate {
-            guard let generator = ClusterGenerator(shape: generate) else {
+            guard var generator = ClusterGenerator(shape: generate) else {
                 throw ValidationError("--generate wants NAMESPACESxKINDSxOBJECTS with at most 11 kinds, e.g. 50x11x20")
             }
+            generator.dependencies = withDependencies
             try generator.populate(&cluster)
         }
         var certificates: TestCertificates?

@@ -87,8 +87,8 @@ struct CheckCommandTests {
         (["check", "--mesh-config", "no/mesh.yaml", "testdata/check/clean"], "meshdump: error: no/mesh.yaml: No such file or directory\n"),
         (["check", "--disable", "IST9999", "testdata/check/clean"],
          "meshdump: error: --disable IST9999: no analyzer or code of that name (see the analyzers and codes in `meshdump check --help`)\n"),
-        (["check", "--kinds", "pods", "testdata/check/clean"],
-         "meshdump: error: unknown kind \"pods\" in --kinds (known: vs, gw, envoyfilters, dr, sidecars, pa, ap, ra, telemetry, proxyconfigs, se, we, wg, wasmplugins, or their kinds and resource names, or all-istio)\n"),
+        (["check", "--kinds", "vritualservice", "testdata/check/clean"],
+         "meshdump: error: unknown kind \"vritualservice\" in --kinds: not a kind meshdump knows; did you mean virtualservice?\n"),
     ])
     func errorsExitTwo(_ arguments: [String], _ message: String) throws {
         let outcome = try Self.meshdump(arguments)

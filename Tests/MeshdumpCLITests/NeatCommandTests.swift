@@ -72,3 +72,34 @@ struct NeatCommandTests {
         #expect(r.stderr.contains("xml"))
     }
 }
+
+/// Issue 12: what neat removes from built-in kinds (README's neat section), byte for byte.
+struct NeatBuiltInKindsCommandTests {
+    let folder = CLI.testdata("neat/built-in-kinds")
+
+    @Test func builtInKindsLoseWhatTheServerSetAndTokensAreSkipped() throws {
+        let r = try CLI.run(["neat", "-f", folder + "/input.yaml"])
+        #expect(r.code == 0)
+        #expect(r.stdout == (try CLI.read(folder + "/expected.yaml")))
+        #expect(r.stderr == "meshdump: skipped service-account tokens (the new cluster makes its own): 1\n")
+    }
+
+    /// Export drops the same, and its summary says why the token was left out.
+    @Test func exportSaysWhyTheTokenWasSkipped() throws {
+        let out = try TestPaths.temporaryDirectory() + "/data"
+        let r = try CLI.run(["export", "--from", folder + "/input.yaml", "-d", out, "--kinds", "secrets,ns,svc"])
+        #expect(r.code == 0, "\(r.stderr)")
+        #expect(r.stderr == """
+            dumps:
+              secrets     v1        1 object in 1 namespace (skipped service-account tokens (the new cluster makes its own): 1)
+              namespaces  v1        2 objects in 0 namespaces
+              services    v1        4 objects in 1 namespace
+            wrote 7 objects in 2 namespaces to \(out)/
+
+            """)
+        #expect(try TreeContents.files(in: out) == [".meshdump", "_cluster/namespaces/payments.yaml", "_cluster/namespaces/plain.yaml",
+                                                     "istio-ingress/secrets/shop-tls.yaml", "payments/services/frontend.yaml",
+                                                     "payments/services/partner.yaml", "payments/services/reviews-headless.yaml",
+                                                     "payments/services/reviews.yaml"])
+    }
+}

@@ -4,15 +4,19 @@ import MeshDumpCore
 /// `objectsPerKind` objects, each with labels, the kubectl last-applied annotation, a spec
 /// typical of its kind, a status, and (added by the store) uid, resourceVersion,
 /// creationTimestamp, generation and managedFields. The same numbers give the same objects.
+/// With `dependencies`, also what the mesh needs around it (`ClusterGenerator+Dependencies`).
 public struct ClusterGenerator: Sendable {
     public var namespaces: Int
     public var kinds: Int
     public var objectsPerKind: Int
+    /// Also the gateway workload, Services, ServiceAccounts, Secrets and Gateway API objects.
+    public var dependencies: Bool
 
-    public init(namespaces: Int, kinds: Int, objectsPerKind: Int) {
+    public init(namespaces: Int, kinds: Int, objectsPerKind: Int, dependencies: Bool = false) {
         self.namespaces = namespaces
         self.kinds = kinds
         self.objectsPerKind = objectsPerKind
+        self.dependencies = dependencies
     }
 
     /// Parses `50x11x20`.
@@ -42,11 +46,12 @@ public struct ClusterGenerator: Sendable {
                 }
             }
         }
+        if dependencies { try populateDependencies(&cluster) }
     }
 
     func object(_ kind: Kind, namespace: String, index j: Int, seed: Int) -> Value {
         let service = Self.services[j % Self.services.count]
-        let name = j < Self.services.count ? service : "\(service)-\(j / Self.services.count)"
+        let name = Self.objectName(j)
         let spec = IstioSpecs(service: service, namespace: namespace, variant: j + seed).spec(for: kind.kind)
         let apiVersion = Value.string("\(kind.group)/\(kind.versions[0])")
         let labels: Value = ["app": .string(service), "app.kubernetes.io/part-of": .string(namespace), "version": .string("v\(1 + j % 3)")]

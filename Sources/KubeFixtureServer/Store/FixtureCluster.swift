@@ -16,8 +16,10 @@ public struct FixtureCluster: Sendable {
     /// The resourceVersion of the newest write, which lists report.
     public internal(set) var resourceVersion = 1000
 
-    /// A cluster serving namespaces, secrets, config maps and every Istio kind meshdump knows.
-    public init(types: [ResourceType] = [.namespace, .secret, .configMap] + IstioKinds.all.map(ResourceType.init)) {
+    /// A cluster serving namespaces, secrets, config maps, services, pods, service accounts,
+    /// every Istio kind meshdump knows and the Gateway API's kinds.
+    public init(types: [ResourceType] = [.namespace, .secret, .configMap, .service, .pod, .serviceAccount]
+                    + IstioKinds.all.map(ResourceType.init) + GatewayAPIKinds.all.map(ResourceType.init)) {
         self.types = types
     }
 

@@ -28,12 +28,17 @@ public struct ResourceType: Sendable, Hashable {
         self.topLevelFields = topLevelFields
     }
 
-    /// The Istio kinds as Istio's CRDs declare them.
+    /// A kind of meshdump's tables as its CRD or the API server declares it (Istio's and the
+    /// Gateway API's with their categories; every one with spec and status).
     public init(_ kind: Kind) {
+        let categories: [String]
+        if kind.group.hasSuffix("istio.io") {
+            categories = ["istio-io", kind.group.split(separator: ".").first.map { "\($0)-istio-io" } ?? ""]
+        } else {
+            categories = kind.group == GatewayAPIKinds.group ? ["gateway-api"] : []
+        }
         self.init(group: kind.group, kind: kind.kind, resource: kind.resource, shortNames: kind.shortNames,
-                  namespaced: kind.namespaced, versions: kind.versions,
-                  categories: kind.group.hasSuffix("istio.io") ? ["istio-io", kind.group.split(separator: ".").first.map { "\($0)-istio-io" } ?? ""] : [],
-                  topLevelFields: Self.specAndStatus)
+                  namespaced: kind.namespaced, versions: kind.versions, categories: categories, topLevelFields: Self.specAndStatus)
     }
 
     static let specAndStatus: Set<String> = ["apiVersion", "kind", "metadata", "spec", "status"]
@@ -44,6 +49,15 @@ public struct ResourceType: Sendable, Hashable {
     /// Secrets: the default ApplySet parent.
     public static let secret = ResourceType(group: "", kind: "Secret", resource: "secrets", namespaced: true, versions: ["v1"],
                                             topLevelFields: ["apiVersion", "kind", "metadata", "data", "stringData", "type", "immutable"])
+
+    public static let service = ResourceType(KubernetesKinds.service)
+
+    public static let pod = ResourceType(KubernetesKinds.pod)
+
+    public static let serviceAccount = ResourceType(group: "", kind: "ServiceAccount", resource: "serviceaccounts", shortNames: ["sa"],
+                                                    namespaced: true, versions: ["v1"],
+                                                    topLevelFields: ["apiVersion", "kind", "metadata", "secrets", "imagePullSecrets",
+                                                                     "automountServiceAccountToken"])
 
     public static let configMap = ResourceType(group: "", kind: "ConfigMap", resource: "configmaps", shortNames: ["cm"], namespaced: true,
                                                versions: ["v1"], topLevelFields: ["apiVersion", "kind", "metadata", "data", "binaryData", "immutable"])

@@ -2,7 +2,8 @@ import MeshDumpCore
 import Synchronization
 
 /// `meshdump diff`: reads the old side whole, then streams the new side past it, comparing each
-/// object as it arrives, so only the old side is held in memory.
+/// object as it arrives, so only the old side is held in memory. Secrets' values are redacted
+/// (`SecretRedaction`) before anything is compared, so no output holds them.
 public struct DiffRun: Sendable {
     public var old: any ObjectSource
     public var new: any ObjectSource
@@ -28,17 +29,22 @@ public struct DiffRun: Sendable {
     public func run(diagnostics: any DiagnosticSink = DiagnosticCollector()) async throws -> DiffResult {
         let state = Mutex((accumulator: DiffAccumulator(differ: differ, oldSide: old.name, newSide: new.name),
                            namespaces: Set<String>()))
-        let neat = self.neat ? Neat() : nil
+        let stages = StageChain((self.neat ? [Neat()] : []) + [SecretRedaction()])
         let request = ReadRequest(filter: filter, droppedFields: self.neat ? Neat.droppedFields : nil)
+        var sideReports: [[KindReport]] = []
         for (source, isOld) in [(old, true), (new, false)] {
             let reports = try await source.read(request) { object in
-                guard let object = neat.map({ $0.apply(object) }) ?? object else { return }
+                guard let object = try stages.apply(object) else { return }
                 try state.withLock { state in
                     state.namespaces.insert(object.namespace)
                     if isOld { try state.accumulator.addOld(object) } else { try state.accumulator.addNew(object) }
                 }
             }
             try reports.requireComplete(source.name)
+            sideReports.append(reports)
+        }
+        try sideReports.requireResolvedNames()
+        for (source, reports) in zip([old, new], sideReports) {
             for report in reports where source.isLive {
                 if case .skipped(let reason) = report.outcome {
                     diagnostics.report(Diagnostic(.warning, "\(source.name): \(report.qualifiedResource): \(reason)"))

@@ -3,11 +3,13 @@ import MeshDumpCore
 /// What an export did: per source and kind, how many objects in how many namespaces, what was
 /// skipped and what failed, and whether the tree was written.
 public struct ExportReport: Sendable {
-    /// One source's kinds.
+    /// One source's kinds, and what was pulled in from it beside them.
     public struct Source: Sendable {
         public var name: String
         public var folder: String?
         public var kinds: [KindReport]
+        /// Namespaces and Secrets written for `--with-namespaces` and `--with-secrets`.
+        public var pulledIn: [PulledObject] = []
     }
 
     /// Objects written for one kind of one source.
@@ -25,15 +27,18 @@ public struct ExportReport: Sendable {
     public var destination: String
     public var sources: [Source]
     var counts: [KindKey: Count]
+    /// Objects the stages left out, by kind and reason (service-account tokens).
+    var skipped: [KindKey: [String: Int]]
     /// Whether the tree on disk is now the new one.
     public var committed = false
     /// Why the tree was kept back although every kind was listed (errors were reported).
     public var rejection: String?
 
-    init(destination: String, sources: [Source], counts: [KindKey: Count]) {
+    init(destination: String, sources: [Source], counts: [KindKey: Count], skipped: [KindKey: [String: Int]] = [:]) {
         self.destination = destination
         self.sources = sources
         self.counts = counts
+        self.skipped = skipped
     }
 
     /// Every asked kind of every source was listed in full, and nothing rejected the tree.
@@ -65,15 +70,18 @@ public struct ExportReport: Sendable {
                 let name = kind.qualifiedResource.padding(toLength: width)
                 switch kind.outcome {
                 case .listed(let version):
-                    let c = count(KindKey(source: source.name, group: kind.kind.group, kind: kind.kind.kind))
+                    let key = KindKey(source: source.name, group: kind.kind.group, kind: kind.kind.kind)
+                    let c = count(key)
+                    let notes = [kind.note].compactMap { $0 } + (skipped[key] ?? [:]).sorted { $0.key < $1.key }.map { "skipped \($0.key): \($0.value)" }
                     lines.append("  \(name)  \(version.padding(toLength: 8))  \(counted(c.objects, "object")) in \(counted(c.namespaces.count, "namespace"))"
-                                 + (kind.note.map { " (\($0))" } ?? ""))
+                                 + notes.map { " (\($0))" }.joined())
                 case .skipped(let reason):
                     lines.append("  \(name)  skipped: \(reason)")
                 case .failed(let message):
                     lines.append("  \(name)  FAILED: \(message)")
                 }
             }
+            lines += Self.pulledInLines(source.pulledIn)
         }
         let failed = counted(sources.flatMap(\.kinds).filter(\.failed).count, "kind")
         let unchanged = destination == "standard output" ? "nothing was printed" : "\(destination) was left as it was"
@@ -86,6 +94,24 @@ public struct ExportReport: Sendable {
             lines.append("\(failed) failed; \(unchanged) (--allow-partial writes what succeeded)")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension ExportReport {
+    /// `  pulled in: 3 Namespaces, for the objects in them: a, b, c` (namespaces on one line), then
+    /// `  pulled in: Secret istio-ingress/shop-tls, for Gateway istio-ingress/public-gw`, one a line.
+    static func pulledInLines(_ pulled: [PulledObject]) -> [String] {
+        let namespaces = pulled.filter { $0.object.kind == "Namespace" }.map(\.object.name)
+        var lines: [String] = []
+        if namespaces.count == 1 {
+            lines.append("  pulled in: Namespace \(namespaces[0]), for the objects in it")
+        } else if !namespaces.isEmpty {
+            lines.append("  pulled in: \(namespaces.count) Namespaces, for the objects in them: " + namespaces.joined(separator: ", "))
+        }
+        for secret in pulled where secret.object.kind != "Namespace" {
+            lines.append("  pulled in: \(secret.object.id), \(secret.reason)")
+        }
+        return lines
     }
 }
 

@@ -4,7 +4,9 @@ import Synchronization
 /// `meshdump export`: objects from one or more sources, through the stages (neat, then rules),
 /// into one tree written atomically.
 ///
-/// Every object goes through the stages and into the tree writer as it arrives. The new tree
+/// Every object goes through the stages and into the tree writer as it arrives. Once a source
+/// is read, what its objects need (`dependencies`: their Namespaces, the Secrets they name) is
+/// looked up in it and goes the same way. The new tree
 /// replaces the old one only when every asked kind of every source was listed and nothing
 /// reported an error (a failing patch, `--strict` rules that matched nothing); otherwise
 /// nothing changes on disk, unless partial output was allowed (failed kinds only: an error
@@ -27,12 +29,16 @@ public struct ExportRun: Sendable {
     public var force: Bool
     public var allowPartial: Bool
     public var stages: any ObjectStage
+    /// What to pull in beside the kinds asked for; sources must then be `ObjectLookup`s.
+    public var dependencies: DependencyOptions
 
-    public init(sink: any ObjectSink, force: Bool = false, allowPartial: Bool = false, stages: any ObjectStage = Neat()) {
+    public init(sink: any ObjectSink, force: Bool = false, allowPartial: Bool = false, stages: any ObjectStage = Neat(),
+                dependencies: DependencyOptions = DependencyOptions()) {
         self.sink = sink
         self.force = force
         self.allowPartial = allowPartial
         self.stages = stages
+        self.dependencies = dependencies
     }
 
     /// An export into the tree at `output` (`force` also replaces a folder meshdump did not write).
@@ -52,17 +58,35 @@ public struct ExportRun: Sendable {
                 for target in targets {
                     group.addTask {
                         let name = target.source.name
-                        let kinds = try await target.source.read(request) { object in
-                            guard let out = try stages.apply(object) else { return }
-                            try writer.write(out, folder: target.folder)
-                            progress(tally.add(KindKey(source: name, group: object.group, kind: object.kind),
-                                               from: object.namespace, to: out.namespace))
+                        let collector = dependencies.isEmpty ? nil : DependencyCollector(options: dependencies)
+                        // Through the stages into the sink; whether it was written.
+                        let export: @Sendable (Object, Bool) throws -> Bool = { object, pulled in
+                            let key = KindKey(source: name, group: object.group, kind: object.kind)
+                            switch try stages.outcome(of: object) {
+                            case .kept(let out):
+                                try writer.write(out, folder: target.folder)
+                                progress(tally.add(key, from: pulled ? nil : object.namespace, to: out.namespace))
+                                return true
+                            case .dropped(let reason):
+                                if let reason { tally.skip(key, reason: reason) }
+                                return false
+                            }
                         }
-                        return ExportReport.Source(name: name, folder: target.folder, kinds: kinds)
+                        let kinds = try await target.source.read(request) { object in
+                            if try export(object, false) { collector?.observe(object) }
+                        }
+                        var pulledIn: [PulledObject] = []
+                        if let collector {
+                            for pulled in try await resolve(collector, of: target.source, diagnostics: diagnostics) {
+                                if try export(pulled.object, true) { pulledIn.append(pulled) }
+                            }
+                        }
+                        return ExportReport.Source(name: name, folder: target.folder, kinds: kinds, pulledIn: pulledIn)
                     }
                 }
                 for try await source in group { sources.append(source) }
             }
+            try sources.map(\.kinds).requireResolvedNames()
         } catch {
             writer.abort()
             throw error
@@ -72,7 +96,7 @@ public struct ExportRun: Sendable {
             diagnostics.report(Diagnostic(.warning, "no objects in namespace \"\(namespace)\" (-n \(namespace))"))
         }
         sources.sort { ($0.folder ?? "", $0.name) < ($1.folder ?? "", $1.name) }
-        var report = ExportReport(destination: writer.destination, sources: sources, counts: tally.counts)
+        var report = ExportReport(destination: writer.destination, sources: sources, counts: tally.counts, skipped: tally.skipped)
         if diagnostics.hasErrors {
             report.rejection = "errors were reported"
         } else if !force, sources.allSatisfy({ $0.kinds.allSatisfy(\.skipped) }), writer.holdsObjects {
@@ -81,13 +105,23 @@ public struct ExportRun: Sendable {
         }
         if report.complete || (allowPartial && report.rejection == nil) {
             try writer.commit(keeping: sources.flatMap { source in
-                source.kinds.filter(\.failed).map { KeptKind(folder: source.folder, resource: $0.kind.resource) }
+                source.kinds.filter(\.failed).map { KeptKind(folder: source.folder, resource: TreeLayout.folder(resource: $0.kind.resource, group: $0.kind.group)) }
             })
             report.committed = true
         } else {
             writer.abort()
         }
         return report
+    }
+
+    /// What `collector` saw needs, looked up in `source`.
+    private func resolve(_ collector: DependencyCollector, of source: any ObjectSource,
+                         diagnostics: any DiagnosticSink) async throws -> [PulledObject] {
+        guard let lookup = source as? any ObjectLookup else {
+            throw UsageError("--with-namespaces and --with-secrets look objects up in their source, which \(source.name) cannot do")
+        }
+        return try await DependencyResolver(options: dependencies, lookup: lookup, source: source.name, diagnostics: diagnostics)
+            .resolve(collector.needs)
     }
 }
 
@@ -104,22 +138,35 @@ public struct KindKey: Sendable, Hashable {
     }
 }
 
-/// Objects written per kind of each source, and the namespaces they were in; shared by the
-/// tasks of an export.
+/// Objects written per kind of each source, the namespaces they were in, and objects the
+/// stages left out with a reason; shared by the tasks of an export.
 final class ExportTally: Sendable {
-    private let state = Mutex<(total: Int, counts: [KindKey: ExportReport.Count], seen: Set<String>)>((0, [:], []))
+    private struct State {
+        var total = 0
+        var counts: [KindKey: ExportReport.Count] = [:]
+        var seen: Set<String> = []
+        var skipped: [KindKey: [String: Int]] = [:]
+    }
+    private let state = Mutex(State())
 
-    /// Counts one object read in namespace `from` and written in `to`; returns the total so far.
-    func add(_ key: KindKey, from: String, to: String) -> Int {
+    /// Counts one object read in namespace `from` (nil: pulled in, not read for the filter) and
+    /// written in `to`; returns the total so far.
+    func add(_ key: KindKey, from: String?, to: String) -> Int {
         state.withLock { state in
             state.total += 1
             state.counts[key, default: ExportReport.Count()].add(namespace: to)
-            state.seen.insert(from)
+            if let from { state.seen.insert(from) }
             return state.total
         }
     }
 
+    /// Counts one object a stage dropped, with its reason.
+    func skip(_ key: KindKey, reason: String) {
+        state.withLock { $0.skipped[key, default: [:]][reason, default: 0] += 1 }
+    }
+
     var counts: [KindKey: ExportReport.Count] { state.withLock { $0.counts } }
+    var skipped: [KindKey: [String: Int]] { state.withLock { $0.skipped } }
 
     /// Whether an object was read in this namespace.
     func seen(_ namespace: String) -> Bool { state.withLock { $0.seen.contains(namespace) } }

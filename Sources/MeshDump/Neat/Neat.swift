@@ -8,6 +8,8 @@ import MeshDumpCore
 /// drops `status`. Unlike kubectl-neat it never drops a field because it is empty: an
 /// AuthorizationPolicy's `rules: [{}]` allows all and `spec: {}` denies all, a header match
 /// `{x-user: {}}` tests for presence, `exportTo: []` hides a service. Scalars are kept exactly.
+/// A few built-in kinds lose more of what the server sets, and service-account token Secrets
+/// are left out (`Neat+BuiltInKinds`).
 public struct Neat: ObjectStage {
     /// Metadata fields an object's author sets; everything else in metadata is the server's.
     public static let keptMetadata: Set<String> = ["name", "generateName", "namespace", "labels", "annotations"]
@@ -26,9 +28,15 @@ public struct Neat: ObjectStage {
     public init() {}
 
     public func apply(_ object: Object) -> Object? {
+        guard case .kept(let object) = outcome(of: object) else { return nil }
+        return object
+    }
+
+    public func outcome(of object: Object) -> StageOutcome {
+        if let reason = Self.skipReason(object.value) { return .dropped(reason: reason) }
         var object = object
         object.value = neat(object.value)
-        return object
+        return .kept(object)
     }
 
     /// The neat form of an object's value.
@@ -38,6 +46,7 @@ public struct Neat: ObjectStage {
         if case .mapping(let metadata)? = top["metadata"] {
             top["metadata"] = .mapping(neatMetadata(metadata))
         }
+        Self.neatBuiltIn(&top)
         return .mapping(top)
     }
 

@@ -15,22 +15,35 @@ public struct NeatRun {
         self.format = format
     }
 
-    /// What the run printed and how many objects it held.
+    /// What the run printed, how many objects it held, and how many it left out, by reason
+    /// (service-account tokens).
     public struct Result {
         public var output: [UInt8]
         public var objects: Int
+        public var skipped: [String: Int] = [:]
+
+        /// `skipped service-account tokens (the new cluster makes its own): 2`, one line per reason.
+        public var skippedLines: [String] {
+            skipped.keys.sorted().map { "skipped \($0): \(skipped[$0]!)" }
+        }
     }
 
     public func run() throws -> Result {
         let neat = Neat()
         var output: [UInt8] = []
         var count = 0
+        var skipped: [String: Int] = [:]
         var chosen = format
         let source = FileSource(paths: paths.isEmpty ? ["-"] : paths)
         try source.forEach(ReadRequest(droppedFields: Neat.droppedFields), onFile: { _, inputFormat in
             if chosen == nil { chosen = inputFormat == .json ? .json : .yaml }
         }) { object in
-            guard let neat = neat.apply(object), let outputFormat = chosen else { return }
+            let outcome = neat.outcome(of: object)
+            guard case .kept(let neat) = outcome else {
+                if case .dropped(let reason?) = outcome { skipped[reason, default: 0] += 1 }
+                return
+            }
+            guard let outputFormat = chosen else { return }
             do {
                 try outputFormat.write(neat.value, isFirst: count == 0, to: &output)
             } catch {
@@ -38,6 +51,6 @@ public struct NeatRun {
             }
             count += 1
         }
-        return Result(output: output, objects: count)
+        return Result(output: output, objects: count, skipped: skipped)
     }
 }

@@ -22,6 +22,13 @@ public struct ObjectFilter: Sendable {
         self.labelSelector = labelSelector
     }
 
+    /// The same filter for other kinds.
+    public func with(kinds: KindSelection?) -> ObjectFilter {
+        var filter = self
+        filter.kinds = kinds
+        return filter
+    }
+
     public func includes(_ object: Object) -> Bool {
         let namespace = object.namespace
         if let namespaces, !namespaces.contains(namespace) { return false }

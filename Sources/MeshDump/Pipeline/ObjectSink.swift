@@ -29,6 +29,7 @@ extension ObjectSink {
 public struct KeptKind: Sendable, Hashable {
     /// The source's folder in the tree (nil: the root).
     public var folder: String?
+    /// The folder of the kind's objects in each namespace (`TreeLayout.folder`): its resource, or `resource.group`.
     public var resource: String
 
     public init(folder: String?, resource: String) {

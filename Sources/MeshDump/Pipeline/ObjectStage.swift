@@ -8,11 +8,25 @@ import MeshDumpCore
 /// what a stage can only say at the end (rules that matched nothing).
 public protocol ObjectStage: Sendable {
     func apply(_ object: Object) throws -> Object?
+    /// What `apply` does, with why an object was dropped when the stage can say (for summaries:
+    /// "skipped service-account tokens (…): 2"). The default gives no reason.
+    func outcome(of object: Object) throws -> StageOutcome
     func finish()
+}
+
+/// One object through a stage: kept (changed or not), or dropped, with a reason when the stage
+/// gives one: a plural phrase such as `service-account tokens (the new cluster makes its own)`.
+public enum StageOutcome: Sendable {
+    case kept(Object)
+    case dropped(reason: String?)
 }
 
 extension ObjectStage {
     public func finish() {}
+
+    public func outcome(of object: Object) throws -> StageOutcome {
+        try apply(object).map(StageOutcome.kept) ?? .dropped(reason: nil)
+    }
 }
 
 /// Stages run in order; an object dropped by one stage is not seen by the next.
@@ -30,6 +44,17 @@ public struct StageChain: ObjectStage {
             current = next
         }
         return current
+    }
+
+    public func outcome(of object: Object) throws -> StageOutcome {
+        var current = object
+        for stage in stages {
+            switch try stage.outcome(of: current) {
+            case .kept(let next): current = next
+            case .dropped(let reason): return .dropped(reason: reason)
+            }
+        }
+        return .kept(current)
     }
 
     public func finish() {

@@ -56,12 +56,15 @@ public struct RewriteRun: Sendable {
     /// object is one change, its `metadata.namespace`; a dropped one is removed), as a
     /// `meshdump diff` result. Nothing is written, but every object's place in the tree is
     /// worked out as the real run would, so the dry run fails where the real run would (two
-    /// objects mapped onto one file, a name that cannot be a file).
+    /// objects mapped onto one file, a name that cannot be a file). Secrets' values are
+    /// redacted in it, as in `meshdump diff`.
     public func preview(diagnostics: DiagnosticCollector) async throws -> (diff: DiffResult, report: RuleReport) {
         let differ = ObjectDiffer()
+        let redaction = SecretRedaction()
         let layout = TreeLayout()
         let state = Mutex<(differences: [ObjectDiff], unchanged: Int, paths: [String: Origin])>(([], 0, [:]))
         let report = try await process(diagnostics: diagnostics) { original, rewritten in
+            let original = redaction.apply(original)!, rewritten = rewritten.flatMap(redaction.apply)
             guard let rewritten else {
                 state.withLock { $0.differences.append(ObjectDiff(id: original.id, status: .removed, old: original, new: nil)) }
                 return

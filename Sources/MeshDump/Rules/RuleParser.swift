@@ -49,8 +49,10 @@ struct RuleParser {
             case "kinds":
                 var kinds: [Kind] = []
                 for (name, item) in try child.strings(what: "kind names") {
-                    guard let kind = IstioKinds.named(name) else {
-                        throw item.error("unknown kind \"\(name)\"; known: \(IstioKinds.all.map(\.kind).joined(separator: ", ")) (or their resource or short names)")
+                    guard let kind = KnownKinds.named(name) else {
+                        let close = Suggestion.close(to: name, in: KnownKinds.all.map(\.kind) + KnownKinds.names)
+                        throw item.error("unknown kind \"\(name)\"" + (close.isEmpty ? "" : "; did you mean \(close.joined(separator: ", "))?")
+                                         + " (Istio, Gateway API and built-in Kubernetes kinds, by kind, resource or short name)")
                     }
                     kinds.append(kind)
                 }

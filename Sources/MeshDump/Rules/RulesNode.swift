@@ -113,25 +113,3 @@ extension Value {
         }
     }
 }
-
-/// "Did you mean …?" for misspelt keys: the allowed word within two edits, if one is.
-enum Suggestion {
-    static func nearest(to word: String, in candidates: [String]) -> String? {
-        candidates
-            .map { ($0, distance(Array(word.lowercased().utf8), Array($0.lowercased().utf8))) }
-            .filter { $0.1 <= 2 }
-            .min { $0.1 < $1.1 }?.0
-    }
-
-    private static func distance(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        var previous = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return a.isEmpty ? b.count : previous[b.count]
-    }
-}

@@ -30,8 +30,12 @@ public struct FileSource: ObjectSource {
     public func read(_ request: ReadRequest, deliver: @escaping @Sendable (Object) throws -> Void) async throws -> [KindReport] {
         var seen = SeenKinds()
         let files = try InputPaths.expand(paths)
+        let resolving = !(request.filter.kinds?.names.isEmpty ?? true)
         let deliverSelected = { (object: Object) throws in
-            guard request.filter.includes(object) else { return }
+            guard request.filter.includes(object) else {
+                if resolving { seen.note(object) }
+                return
+            }
             seen.add(object)
             try deliver(object)
         }
@@ -114,22 +118,45 @@ private struct DecodedChunk: Sendable {
     var error: (any Error)?
 }
 
-/// The kinds a file source held, with the first version seen of each, for its report.
+/// The kinds a file source held, with the first version seen of each, for its report, and
+/// (when `--kinds` names kinds meshdump does not know) the kinds it left out, for suggestions.
 private struct SeenKinds {
     private var versions: [String: (kind: Kind, version: String)] = [:]
+    private var others: Set<GroupKind> = []
 
     mutating func add(_ object: Object) {
         let key = object.group + "/" + object.kind
         guard versions[key] == nil else { return }
         let id = object.id
-        let kind = IstioKinds.kind(group: id.group, kind: id.kind)
+        let kind = KnownKinds.kind(group: id.group, kind: id.kind)
             ?? Kind(group: id.group, kind: id.kind, resource: TreeLayout.guessPlural(id.kind), versions: [], isDefault: false)
         versions[key] = (kind, object.version)
     }
 
+    /// A kind the filter left out.
+    mutating func note(_ object: Object) {
+        others.insert(GroupKind(group: object.group, kind: object.kind))
+    }
+
     /// Asked kinds first, in the order asked (skipped when the files held none), then the
-    /// other kinds found, sorted.
+    /// other kinds found, sorted; then each name of `--kinds` that no kind found answers to.
     func reports(asked: KindSelection?, source: String) -> [KindReport] {
+        kindReports(asked: asked, source: source) + unresolvedNames(asked?.names ?? [], source: source).map(KindReport.init(unresolved:))
+    }
+
+    private func unresolvedNames(_ names: [String], source: String) -> [UnresolvedKindName] {
+        let found = versions.values.map(\.kind)
+        let unmatched = names.filter { name in !found.contains { KindSelection.name(name, matches: $0.group, $0.kind) } }
+        guard !unmatched.isEmpty else { return [] }
+        let held = (found.map { GroupKind(group: $0.group, kind: $0.kind) } + others).sorted { ($0.group, $0.kind) < ($1.group, $1.kind) }
+        let candidates = held.flatMap { KindSelection.names(ofFound: $0.group, $0.kind) } + KnownKinds.names
+        return unmatched.map {
+            UnresolvedKindName(name: $0, reason: "no kind in \(source) has that name, nor any kind meshdump knows",
+                               suggestions: Suggestion.close(to: $0, in: candidates))
+        }
+    }
+
+    private func kindReports(asked: KindSelection?, source: String) -> [KindReport] {
         var remaining = versions
         var reports: [KindReport] = (asked?.kinds ?? []).map { kind in
             guard let found = remaining.removeValue(forKey: kind.group + "/" + kind.kind) else {

@@ -17,11 +17,21 @@ public struct KindReport: Sendable, Equatable {
     public var outcome: Outcome
     /// Something worth knowing about a kind that was listed (namespace by namespace).
     public var note: String?
+    /// Set when the report is a `--kinds` name the source could not resolve (`kind` then only
+    /// carries the name, and the outcome says it was skipped).
+    public var unresolved: UnresolvedKindName?
 
     public init(kind: Kind, outcome: Outcome, note: String? = nil) {
         self.kind = kind
         self.outcome = outcome
         self.note = note
+    }
+
+    /// The report of a name the source could not resolve.
+    public init(unresolved: UnresolvedKindName) {
+        self.init(kind: Kind(group: "", kind: unresolved.name, resource: unresolved.name, versions: [], isDefault: false),
+                  outcome: .skipped(reason: unresolved.reason))
+        self.unresolved = unresolved
     }
 
     /// `virtualservices.networking.istio.io`

@@ -38,8 +38,8 @@ enum FileSystem {
     }
 
     /// Writes a new file; fails if it exists.
-    static func createFile(_ path: String, contents: [UInt8]) throws(InputError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    static func createFile(_ path: String, contents: [UInt8], mode: mode_t = 0o644) throws(InputError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw InputError(path: path, errno: errno) }
         defer { close(fd) }
         try writeAll(fd, contents, path: path)

@@ -1,7 +1,10 @@
 import MeshDumpCore
 
 /// Where an object lives in a meshdump tree: `<namespace>/<resource>/<name>.yaml`, the layout
-/// of kubedump.sh, with cluster-scoped objects under `_cluster/<resource>/`.
+/// of kubedump.sh, with cluster-scoped objects under `_cluster/<resource>/`. A kind whose
+/// resource name a kind meshdump knows in another group already has (the Gateway API's
+/// `gateways` beside Istio's) goes to `<resource>.<group>/` instead, so the two never share a
+/// folder.
 public struct TreeLayout: Sendable {
     /// The folder that holds cluster-scoped objects (`_` cannot start a namespace name).
     public static let clusterScopedFolder = "_cluster"
@@ -24,9 +27,19 @@ public struct TreeLayout: Sendable {
 
     /// The resource name for an identity alone: from the kinds table, else guessed.
     public func resource(of id: ObjectID) -> String {
-        if let kind = IstioKinds.kind(group: id.group, kind: id.kind) { return kind.resource }
+        if let kind = KnownKinds.kind(group: id.group, kind: id.kind) { return kind.resource }
         return Self.guessPlural(id.kind)
     }
+
+    /// The folder of a kind's objects: its resource, or `resource.group` when a known kind of
+    /// another group comes first with that resource name.
+    public static func folder(resource: String, group: String) -> String {
+        guard let owner = resourceOwners[resource], owner != group else { return resource }
+        return "\(resource).\(group)"
+    }
+
+    /// The group of the first known kind with each resource name.
+    private static let resourceOwners: [String: String] = Dictionary(KnownKinds.all.map { ($0.resource, $0.group) }, uniquingKeysWith: { first, _ in first })
 
     /// `virtualservices` in `/apis/networking.istio.io/v1/namespaces/NS/virtualservices/NAME`.
     static func resource(inObjectPath path: String) -> String? {
@@ -54,11 +67,13 @@ public struct TreeLayout: Sendable {
         return relativePath(of: id, resource: resource(of: object), folder: folder)
     }
 
+
     /// Where an object of this identity goes, its name not checked (for messages and diffs of
     /// objects already read).
     public func relativePath(of id: ObjectID, resource: String? = nil, folder: String? = nil) -> String {
         let namespaceFolder = id.namespace.isEmpty ? Self.clusterScopedFolder : TreeNames.component(id.namespace)
-        let path = "\(namespaceFolder)/\(resource ?? self.resource(of: id))/" + TreeNames.file(id.name, extension: format.fileExtension)
+        let kindFolder = Self.folder(resource: resource ?? self.resource(of: id), group: id.group)
+        let path = "\(namespaceFolder)/\(kindFolder)/" + TreeNames.file(id.name, extension: format.fileExtension)
         return folder.map { "\($0)/\(path)" } ?? path
     }
 

@@ -15,8 +15,8 @@ import Synchronization
 /// or the next run after a crash removes the staging folder. The target is checked first
 /// (`TreeTarget`): what cannot work is refused before anything is written. The marker file
 /// lists every file written (`TreeManifest`), so a later run can tell the user's files from
-/// meshdump's; top-level dot entries of the old tree (`.git`) are kept. Safe to call from
-/// several tasks.
+/// meshdump's; top-level dot entries of the old tree (`.git`) are kept. Secrets are written
+/// with mode 0600, and the marker of a tree holding any says so. Safe to call from several tasks.
 public final class TreeWriter: ObjectSink {
     /// The file that marks a directory as a meshdump tree.
     public static let markerName = ".meshdump"
@@ -36,6 +36,7 @@ public final class TreeWriter: ObjectSink {
         var manifest: [UInt8] = Array(TreeManifest.header.utf8)
         var marker: Int32 = -1
         var count = 0
+        var holdsSecrets = false
         var finished = false
     }
 
@@ -64,6 +65,7 @@ public final class TreeWriter: ObjectSink {
     public func write(_ object: Object, folder: String? = nil) throws {
         let relative = try layout.relativePath(of: object, folder: folder)
         let directory = String(relative[..<relative.lastIndex(of: "/")!])
+        let isSecret = object.kind == "Secret" && object.group.isEmpty
         var contents: [UInt8] = []
         try layout.format.write(object.value, isFirst: true, to: &contents)
         try state.withLock { state throws(InputError) in
@@ -71,7 +73,7 @@ public final class TreeWriter: ObjectSink {
             if state.directories.insert(directory).inserted { try FileSystem.makeDirectories(directory, in: staging.path) }
         }
         do {
-            try FileSystem.createFile(staging.path + "/" + relative, contents: contents)
+            try FileSystem.createFile(staging.path + "/" + relative, contents: contents, mode: isSecret ? 0o600 : 0o644)
         } catch {
             guard error.code == EEXIST else { throw error }
             let firstOrigin = state.withLock { $0.fileOrigins[relative] }
@@ -80,6 +82,7 @@ public final class TreeWriter: ObjectSink {
         }
         try state.withLock { state throws(InputError) in
             state.count += 1
+            if isSecret { state.holdsSecrets = true }
             try Self.record(relative, in: &state, staging: staging)
             if case .cluster = object.origin { return }
             state.fileOrigins[relative] = object.origin.description
@@ -88,6 +91,9 @@ public final class TreeWriter: ObjectSink {
 
     /// How many objects were written.
     public var count: Int { state.withLock { $0.count } }
+
+    /// Whether a Secret was written.
+    public var holdsSecrets: Bool { state.withLock { $0.holdsSecrets } }
 
     public var destination: String { root + "/" }
 
@@ -128,7 +134,8 @@ public final class TreeWriter: ObjectSink {
                 close(state.marker)
                 state.marker = -1
             }
-            try TreeManifest.sort(staging.path + "/" + Self.markerName, dropping: replaced, adding: keptFiles)
+            let secrets = holdsSecrets || keptFiles.contains { $0.hasPrefix("secrets/") || $0.contains("/secrets/") }
+            try TreeManifest.sort(staging.path + "/" + Self.markerName, dropping: replaced, adding: keptFiles, holdsSecrets: secrets)
             FileSystem.syncFileSystem(of: staging.path)
             try swap()
         } catch {

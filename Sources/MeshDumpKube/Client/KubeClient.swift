@@ -50,6 +50,13 @@ public final class KubeClient: Sendable {
         try await DiscoveryRun(transport: transport).run(kinds, allIstio: allIstio)
     }
 
+    /// Which of `kinds` the server serves, what each of `names` names (as `kubectl get NAME`
+    /// resolves it: resource, singular, kind, short name, `resource.group`) and every listable
+    /// kind of the aliases' groups; names nothing answers to come back with close matches.
+    public func discover(_ kinds: [Kind], names: [String], aliases: [KindGroupAlias]) async throws(KubeError) -> KindResolution {
+        try await DiscoveryRun(transport: transport).run(kinds, names: names, aliases: aliases)
+    }
+
     /// Lists one kind, calling `body` with each object as its page arrives (objects of a page
     /// are decoded one at a time from its bytes). Warnings (a list that may be inconsistent
     /// after 410 Expired, a per-namespace fallback) go to `diagnostics`.

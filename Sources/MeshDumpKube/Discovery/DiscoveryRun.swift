@@ -5,13 +5,47 @@ struct DiscoveryRun {
     let transport: Transport
 
     func run(_ kinds: [Kind], allIstio: Bool) async throws(KubeError) -> Discovery {
+        try await run(kinds, names: [], aliases: allIstio ? [.allIstio] : []).discovery
+    }
+
+    /// Discovery of the kinds asked for, of the kinds `names` resolve to (as `kubectl get NAME`
+    /// resolves them, see `KindNameResolver`) and of every kind in the aliases' groups. Only
+    /// the groups that matter are read: those of the kinds, the aliases, and (for names) every
+    /// group, or the group a qualified name names.
+    func run(_ asked: [Kind], names: [String], aliases: [KindGroupAlias]) async throws(KubeError) -> KindResolution {
         var groups = try DiscoveryDocuments.groups(try await transport.getOK("/apis"))
-        if kinds.contains(where: { $0.group.isEmpty }), let core = try DiscoveryDocuments.coreGroup(try await transport.getOK("/api")) {
+        let unqualifiedNames = names.contains { !$0.contains(".") }
+        if asked.contains(where: { $0.group.isEmpty }) || unqualifiedNames,
+           let core = try DiscoveryDocuments.coreGroup(try await transport.getOK("/api")) {
             groups.insert(core, at: 0)
         }
-        let askedGroups = Set(kinds.map(\.group))
-        let relevant = groups.filter { askedGroups.contains($0.name) || (allIstio && Self.isIstioGroup($0.name)) }
+        let askedGroups = Set(asked.map(\.group))
+        let relevant = groups.filter { group in
+            askedGroups.contains(group.name) || aliases.contains { $0.contains(group: group.name) } || unqualifiedNames
+                || names.contains { !group.name.isEmpty && $0.lowercased().hasSuffix("." + group.name) }
+        }
         let lists = await resourceLists(relevant)
+        let resolver = KindNameResolver(groups: relevant, lists: lists)
+        var resolution = KindResolution()
+        var kinds = asked
+        for name in names {
+            guard let kind = resolver.resolve(name) else {
+                resolution.unknown.append((name, resolver.suggestions(for: name)))
+                continue
+            }
+            if let same = kinds.first(where: { $0.group == kind.group && $0.kind == kind.kind }) {
+                resolution.resolved.append((name, same))
+            } else {
+                resolution.resolved.append((name, kind))
+                kinds.append(kind)
+            }
+        }
+        resolution.discovery = discover(kinds, in: groups, lists: lists)
+        for alias in aliases { resolution.discovery.served += extraKinds(of: alias, relevant, lists: lists, asked: kinds + resolution.discovery.served.map(\.kind)) }
+        return resolution
+    }
+
+    private func discover(_ kinds: [Kind], in groups: [APIGroupInfo], lists: [String: Result<[APIResourceInfo], KubeError>]) -> Discovery {
         var discovery = Discovery()
         for kind in kinds {
             guard let group = groups.first(where: { $0.name == kind.group }) else {
@@ -24,11 +58,8 @@ struct DiscoveryRun {
             case .failed(let error): discovery.failed.append((kind, error))
             }
         }
-        if allIstio { discovery.served += extraIstioKinds(relevant, lists: lists, asked: kinds) }
         return discovery
     }
-
-    static func isIstioGroup(_ name: String) -> Bool { name == "istio.io" || name.hasSuffix(".istio.io") }
 
     private enum Choice { case served(ServedKind), skipped(String), failed(KubeError) }
 
@@ -49,15 +80,17 @@ struct DiscoveryRun {
         return .skipped("not served (API group \(group.name) serves \(group.versions.joined(separator: ", ")) without it)")
     }
 
-    private func extraIstioKinds(_ groups: [APIGroupInfo], lists: [String: Result<[APIResourceInfo], KubeError>], asked: [Kind]) -> [ServedKind] {
+    /// The listable kinds of an alias's groups that were not asked for, sorted by group and resource.
+    private func extraKinds(of alias: KindGroupAlias, _ groups: [APIGroupInfo], lists: [String: Result<[APIResourceInfo], KubeError>],
+                            asked: [Kind]) -> [ServedKind] {
         var found: [String: ServedKind] = [:]
-        for group in groups where Self.isIstioGroup(group.name) {
+        for group in groups where alias.contains(group: group.name) {
             for version in group.versionsByPreference {
                 guard case .success(let resources)? = lists["\(group.name)/\(version)"] else { continue }
                 for resource in resources where resource.verbs?.contains("list") ?? true {
                     let key = "\(resource.name).\(group.name)"
                     guard found[key] == nil, !asked.contains(where: { $0.group == group.name && ($0.resource == resource.name || $0.kind == resource.kind) }) else { continue }
-                    let base = IstioKinds.kind(group: group.name, kind: resource.kind)
+                    let base = KnownKinds.kind(group: group.name, kind: resource.kind)
                         ?? Kind(group: group.name, kind: resource.kind, resource: resource.name, shortNames: resource.shortNames,
                                 versions: group.versionsByPreference, isDefault: false)
                     found[key] = ServedKind(kind: Self.kind(base, from: resource), version: version)
@@ -68,7 +101,7 @@ struct DiscoveryRun {
     }
 
     /// The kind as the server describes it (resource name, scope, short names).
-    private static func kind(_ kind: Kind, from resource: APIResourceInfo) -> Kind {
+    static func kind(_ kind: Kind, from resource: APIResourceInfo) -> Kind {
         var kind = kind
         kind.resource = resource.name
         kind.kind = resource.kind

@@ -5,7 +5,7 @@ import MeshDumpCore
 /// Which objects a command looks at: `--kinds`, `-n`, `--exclude-namespace`, `-l`, as kubectl
 /// spells them.
 struct SelectionOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Kinds: resource, kind or short names, comma-separated (default: the eleven kinds of kubedump.sh; all-istio adds every *.istio.io kind).",
+    @Option(help: ArgumentHelp("Kinds as kubectl get takes them, comma-separated: resource, kind or short names, optionally .group (vs, ns, secrets, httproutes.gateway.networking.k8s.io); all-istio and gateway-api add every kind of those groups (default: the eleven kinds of kubedump.sh).",
                                valueName: "kind,..."))
     var kinds: [String] = []
 

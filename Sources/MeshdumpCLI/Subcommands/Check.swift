@@ -74,7 +74,9 @@ struct Check: AsyncParsableCommand {
     func run() async throws {
         let result: CheckResult
         do {
-            let scope = FindingScope(kinds: try kinds.map { try KindSelection(parsing: [$0]) }, namespaces: Set(namespaces))
+            let selection = try kinds.map { try KindSelection(parsing: [$0]) }
+            try selection?.requireKnownNames()
+            let scope = FindingScope(kinds: selection, namespaces: Set(namespaces))
             let crdObjects = try FileSource(paths: crds).objects()
             if let file = crds.first, !crdObjects.contains(where: { $0.kind == "CustomResourceDefinition" }) {
                 throw CheckUsageError("--crds \(file): no CustomResourceDefinition in it")

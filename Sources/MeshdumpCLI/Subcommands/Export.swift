@@ -24,6 +24,9 @@ struct Export: AsyncParsableCommand, HasExamples {
           # Two kinds of two namespaces, moved to the new mesh's names on the way
           meshdump export -d prod --kinds vs,dr -n payments -n checkout --rules rules/tcm-to-istio.yaml
 
+          # Every Istio and Gateway API kind, with the Namespaces and TLS Secrets they need
+          meshdump export -d mesh --kinds all-istio,gateway-api --with-namespaces --with-secrets
+
           # From a `kubectl get -o json` dump, straight into kubectl
           meshdump export --from testdata/cluster/istio-dump.json -o yaml | kubectl apply --dry-run=client -f -
         """
@@ -44,6 +47,9 @@ struct Export: AsyncParsableCommand, HasExamples {
     @Flag(help: "Write what succeeded even when some kinds failed, keeping the previous files of those (the exit status is still 1).")
     var allowPartial = false
 
+    @OptionGroup(title: "Dependencies")
+    var dependencies: DependencyFlags
+
     @OptionGroup(title: "Rewrite")
     var rules: RulesOptions
 
@@ -56,6 +62,12 @@ struct Export: AsyncParsableCommand, HasExamples {
         }
         if try output.format(command: "export") != nil && (cluster.allContexts || cluster.contexts.count > 1) {
             throw ValidationError("-o prints one stream; export several contexts into a tree with -d")
+        }
+        if let format = try output.format(command: "export"), dependencies.withSecrets {
+            throw ValidationError("--with-secrets writes Secrets into a tree with -d (files of mode 0600); -o \(format.rawValue) would print their values")
+        }
+        if dependencies.given && from.contains("-") {
+            throw ValidationError("--with-namespaces and --with-secrets read the inputs twice, which standard input cannot be: give files to --from")
         }
     }
 
@@ -74,7 +86,7 @@ struct Export: AsyncParsableCommand, HasExamples {
                                             allContexts: cluster.allContexts, diagnostics: diagnostics)
                 : [ExportRun.Target(source: FileSource(paths: from, name: "dumps"))]
             run = ExportRun(sink: try output.sink(command: "export", defaultDir: "data"), force: output.force, allowPartial: allowPartial,
-                            stages: StageChain([MeshDump.Neat()] + (ruleStage.map { [$0] } ?? [])))
+                            stages: StageChain([MeshDump.Neat()] + (ruleStage.map { [$0] } ?? [])), dependencies: dependencies.options)
         } catch {
             fail("\(error)", code: 2)
         }
@@ -86,7 +98,7 @@ struct Export: AsyncParsableCommand, HasExamples {
             }
         } catch {
             progress.clear()
-            fail("\(error)")
+            fail("\(error)", code: error is KindSelectionError || error is UsageError ? 2 : 1)
         }
         progress.clear()
         if let ruleStage { Terminal.standardError.write(ruleStage.report.lines().joined(separator: "\n") + "\n") }

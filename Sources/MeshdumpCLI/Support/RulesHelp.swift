@@ -30,9 +30,10 @@ rules:                 # per-object edits, in order, each on the objects its mat
 ```
 
 - **Rules** run in order on the object as exported; each sees what the rules before it did. The
-  mappings apply afterwards. `match` takes kinds (kind, resource or short name), namespace and
-  name globs (`* ? [a-z] [!0-9]`), a label selector (`kubectl -l` syntax, or a mapping) and
-  `where` (a JSON Pointer equal to a value). An empty match selects everything.
+  mappings apply afterwards. `match` takes kinds (Istio's, the Gateway API's and the built-in
+  ones such as Namespace and Secret, by kind, resource or short name), namespace and name globs
+  (`* ? [a-z] [!0-9]`), a label selector (`kubectl -l` syntax, or a mapping) and `where` (a
+  JSON Pointer equal to a value). An empty match selects everything.
 - **Within a rule**, the patch runs first, then `removeLabels`, `setLabels`, `removeAnnotations`
   and `setAnnotations`. A failing `test` op skips the rule for that object (counted in the
   report); any other patch failure is an error naming the object, and nothing is written.

@@ -116,8 +116,26 @@ struct DiffErrorTests {
         }
     }
 
-    @Test func unknownKindIsRefused() {
-        #expect(throws: KindSelectionError(name: "virtualsevice")) { try DiffRequest(old: "a", new: "b", kinds: "vs,virtualsevice") }
+    /// A name neither side's files hold and meshdump does not know is refused once both sides
+    /// are read, with close matches; a name only one side holds is fine.
+    @Test func unknownKindIsRefused() async throws {
         #expect(throws: KindSelectionError(name: nil)) { try DiffRequest(old: "a", new: "b", kinds: " , ") }
+        #expect(throws: KindSelectionError(name: "vs/x", reason: "not a resource, kind or short name")) {
+            try DiffRequest(old: "a", new: "b", kinds: "vs/x")
+        }
+        let typo = try DiffRequest(old: DiffGoldenTests.old, new: DiffGoldenTests.new, kinds: "vs,virtualsevice")
+        await #expect(throws: KindSelectionError(
+            name: "virtualsevice",
+            reason: "no kind in \(DiffGoldenTests.old) has that name, nor any kind meshdump knows; no kind in \(DiffGoldenTests.new) has that name, nor any kind meshdump knows",
+            suggestions: ["virtualservice", "virtualservices"])) {
+            _ = try await typo.makeRun(resolver: FileSourceResolver()).run()
+        }
+        try await DiffTestSupport.withTemporaryDirectory { dir in
+            try DiffTestSupport.write("apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w, namespace: ns}\n", to: dir + "/new/w.yaml")
+            try DiffTestSupport.write("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: ns}\n", to: dir + "/old/c.yaml")
+            let result = try await DiffRequest(old: dir + "/old", new: dir + "/new", kinds: "widgets").makeRun(resolver: FileSourceResolver()).run()
+            #expect(result.objects.map(\.id.description) == ["Widget ns/w"])
+            #expect(result.objects.map(\.status) == [.added])
+        }
     }
 }

@@ -84,7 +84,7 @@ struct RulesFileTests {
         (header + "clusterDomain: [cluster.local]\n", "rules.yaml:3:16: clusterDomain: must be a string, not a list"),
         (header + "revision: {from: 1-18-5, to: 1.20 beta}\n", "rules.yaml:3:30: revision.to: \"1.20 beta\" is not a label value"),
         (header + "rules:\n  - match: {kinds: [VirtualServce]}\n    drop: true\n",
-         "rules.yaml:4:21: rules[0].match.kinds[0]: unknown kind \"VirtualServce\"; known: VirtualService, Gateway, EnvoyFilter, DestinationRule, Sidecar, PeerAuthentication, AuthorizationPolicy, RequestAuthentication, Telemetry, ProxyConfig, ServiceEntry, WorkloadEntry, WorkloadGroup, WasmPlugin (or their resource or short names)"),
+         "rules.yaml:4:21: rules[0].match.kinds[0]: unknown kind \"VirtualServce\"; did you mean VirtualService, virtualservices? (Istio, Gateway API and built-in Kubernetes kinds, by kind, resource or short name)"),
         (header + "rules:\n  - match: {namespaces: [\"team-[0\"]}\n    drop: true\n",
          "rules.yaml:4:26: rules[0].match.namespaces[0]: invalid glob \"team-[0\": \"[\" is not closed by \"]\""),
         (header + "rules:\n  - match: {namespaces: [\"Team-*\"]}\n    drop: true\n",

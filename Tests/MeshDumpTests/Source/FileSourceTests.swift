@@ -69,3 +69,45 @@ struct FileSourceTests {
         }
     }
 }
+
+/// Names `--kinds` takes that meshdump does not know, matched against the kinds files hold.
+struct FileSourceKindNameTests {
+    static func dump() throws -> String {
+        let dir = try TestPaths.temporaryDirectory()
+        try """
+            apiVersion: cert-manager.io/v1
+            kind: Certificate
+            metadata: {name: shop, namespace: a}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: c, namespace: a}
+            """.write(toFile: dir + "/dump.yaml", atomically: true, encoding: .utf8)
+        return dir + "/dump.yaml"
+    }
+
+    @Test(arguments: ["certificates", "certificate", "Certificate", "certificates.cert-manager.io", "Certificate.cert-manager.io"])
+    func everySpellingOfAKindInTheFilesSelectsIt(_ name: String) async throws {
+        let request = ReadRequest(filter: ObjectFilter(kinds: try KindSelection(parsing: [name])))
+        let (ids, reports) = try await FileSourceTests.delivered(FileSource(paths: [try Self.dump()], name: "dumps"), request)
+        #expect(ids.map(\.description) == ["Certificate a/shop"])
+        #expect(reports.map(\.qualifiedResource) == ["certificates.cert-manager.io"])
+        #expect(reports.allSatisfy { $0.unresolved == nil })
+    }
+
+    /// A name nothing answers to is reported (not thrown: another source may know it), with
+    /// close matches among the kinds the files hold, asked for or not, and meshdump's own.
+    @Test func aNameNothingAnswersToIsReportedWithCloseMatches() async throws {
+        let request = ReadRequest(filter: ObjectFilter(kinds: try KindSelection(parsing: ["vs,certificatess,configmap"])))
+        let (ids, reports) = try await FileSourceTests.delivered(FileSource(paths: [try Self.dump()], name: "dumps"), request)
+        #expect(ids.map(\.name) == ["c"])
+        let unresolved = try #require(reports.last?.unresolved)
+        #expect(unresolved == UnresolvedKindName(name: "certificatess", reason: "no kind in dumps has that name, nor any kind meshdump knows",
+                                                 suggestions: ["certificates", "certificate"]))
+        #expect(reports.last?.skipped == true)
+        #expect(throws: KindSelectionError(name: "certificatess", reason: unresolved.reason, suggestions: unresolved.suggestions)) {
+            try [reports].requireResolvedNames()
+        }
+        #expect(throws: Never.self) { try [reports, [KindReport(kind: Kind(group: "x", kind: "Certificates", resource: "certificatess", versions: [], isDefault: false), outcome: .listed(version: "v1"))]].requireResolvedNames() }
+    }
+}
