@@ -29,15 +29,23 @@ final class ServerApp: Sendable {
         guard let user else { return .unauthorized }
         let route = Route(path: path, cluster: cluster)
         var delay = Duration.zero
+        var hostile: HostileAnswer?
+        var query = query
         if let action = faults.take(path: path, route: route, hasContinue: query["continue"] != nil) {
             switch action {
             case .delay(let d): delay = d
             case .dropConnection: return .dropped
-            default: return faultReply(action, route: route, user: user, query: query)
+            default:
+                guard let answer = HostileAnswer(action, route: route, serial: log.requests.count) else {
+                    return faultReply(action, route: route, user: user, query: query)
+                }
+                hostile = answer
+                query = answer.query(for: query)
             }
         }
         var reply = method == "GET" ? api(route, query: query, user: user, asTable: accept.contains("as=Table"))
             : .status(405, reason: "MethodNotAllowed", message: "the fixture server only serves GET")
+        if let hostile { reply = hostile.apply(to: reply, query: query) }
         reply.delay = delay
         return reply
     }
@@ -100,7 +108,7 @@ final class ServerApp: Sendable {
                 message += "."
             }
             return .status(410, reason: "Expired", message: message, continueToken: token)
-        case .delay, .dropConnection:
+        default:
             return .pathNotFound
         }
     }

@@ -30,8 +30,9 @@ public final class InputBytes: @unchecked Sendable {
     /// A name for messages: the path, or `<stdin>`.
     public var displayName: String { source == "-" ? "<stdin>" : source }
 
-    /// Reads a whole file, or standard input when `path` is `-`.
-    public static func read(path: String) throws(InputError) -> InputBytes {
+    /// Reads a whole file, or standard input when `path` is `-`. With a `limit`, an input longer
+    /// than that many bytes is an error (read no further than that, so `/dev/zero` ends too).
+    public static func read(path: String, limit: Int? = nil) throws(InputError) -> InputBytes {
         let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw InputError(path: path, errno: errno) }
         defer { if path != "-" { close(fd) } }
@@ -39,12 +40,19 @@ public final class InputBytes: @unchecked Sendable {
         var capacity = 64 * 1024
         if fstat(fd, &st) == 0 {
             if (st.st_mode & S_IFMT) == S_IFDIR { throw InputError(path: path, message: "is a directory") }
-            if (st.st_mode & S_IFMT) == S_IFREG { capacity = max(Int(st.st_size) + 1, 1) }
+            if (st.st_mode & S_IFMT) == S_IFREG {
+                if let limit, Int(st.st_size) > limit { throw InputError(tooLarge: path, limit: limit) }
+                capacity = max(Int(st.st_size) + 1, 1)
+            }
         }
         var storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
         var count = 0
         while true {
             if count == storage.count {
+                if let limit, count > limit {
+                    storage.deallocate()
+                    throw InputError(tooLarge: path, limit: limit)
+                }
                 let bigger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: storage.count * 2)
                 _ = bigger.initialize(fromContentsOf: storage)
                 storage.deallocate()
@@ -59,6 +67,10 @@ public final class InputBytes: @unchecked Sendable {
             }
             if n == 0 { break }
             count += n
+        }
+        if let limit, count > limit {
+            storage.deallocate()
+            throw InputError(tooLarge: path, limit: limit)
         }
         return InputBytes(owning: storage, count: count, source: path)
     }
@@ -79,6 +91,11 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
     public init(path: String, errno code: Int32) {
         self.init(path: path, message: String(cString: strerror(code)))
         self.code = code
+    }
+
+    /// An input longer than `limit` bytes.
+    public init(tooLarge path: String, limit: Int) {
+        self.init(path: path, message: "is larger than \(limit >= 1 << 20 ? "\(limit >> 20) MiB" : "\(limit) bytes"), the most meshdump reads of it")
     }
 
     public var description: String { "\(path == "-" ? "<stdin>" : path): \(message)" }

@@ -14,7 +14,7 @@ public struct KubeconfigFile: Sendable {
     public static func read(path: String) throws(KubeConfigError) -> KubeconfigFile {
         let bytes: InputBytes
         do {
-            bytes = try InputBytes.read(path: path)
+            bytes = try InputBytes.read(path: path, limit: FileCheck.sizeLimit)
         } catch {
             throw KubeConfigError("kubeconfig \(error)")
         }

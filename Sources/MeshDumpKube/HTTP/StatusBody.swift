@@ -9,11 +9,11 @@ struct StatusBody: Sendable {
     var continueToken: String?
 
     init(code: Int, body: [UInt8]) {
-        if let document = try? YAMLReader(bytes: body, source: "response").next(),
-           document.value["kind"]?.stringValue == "Status" {
-            reason = document.value["reason"]?.stringValue ?? ""
-            message = document.value["message"]?.stringValue ?? ""
-            continueToken = document.value[path: ["metadata", "continue"]]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+        if let values = try? JSONReader.values(body, source: "response"), values.count == 1, let status = values.first,
+           status["kind"]?.stringValue == "Status" {
+            reason = status["reason"]?.stringValue ?? ""
+            message = status["message"]?.stringValue ?? ""
+            continueToken = status[path: ["metadata", "continue"]]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
         }
         if message.isEmpty {
             let text = String(decoding: body.prefix(300), as: UTF8.self).trimmingWhitespace()

@@ -7,6 +7,10 @@ import MeshDumpCore
 
 /// Small file-system questions asked while resolving configuration.
 enum FileCheck {
+    /// The most read of a kubeconfig or a file it names (certificate, key, token): far more than
+    /// any real one, small enough that `/dev/zero` or a mistaken path is an error, not a crash.
+    static let sizeLimit = 8 << 20
+
     static func exists(_ path: String) -> Bool {
         access(path, F_OK) == 0
     }
@@ -21,7 +25,7 @@ enum FileCheck {
     /// The whole file, or an error naming what it is (`certificate-authority /x: No such file…`).
     static func read(_ path: String, what: String) throws(KubeConfigError) -> [UInt8] {
         do {
-            let input = try InputBytes.read(path: path)
+            let input = try InputBytes.read(path: path, limit: sizeLimit)
             return withExtendedLifetime(input) { Array(input.buffer) }
         } catch {
             throw KubeConfigError("\(what) \(error)")

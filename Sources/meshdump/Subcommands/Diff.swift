@@ -50,6 +50,10 @@ struct Diff: AsyncParsableCommand {
     @Option(help: "The kubeconfig file (default: $KUBECONFIG, then ~/.kube/config).")
     var kubeconfig: String?
 
+    func validate() throws {
+        try NamespaceNames.validate(namespaces)
+    }
+
     func run() async throws {
         let run: DiffRun
         do {

@@ -57,6 +57,7 @@ struct Export: AsyncParsableCommand {
 
     func validate() throws {
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
+        try NamespaceNames.validate(namespace)
         if !from.isEmpty && (allContexts || !cluster.contexts.isEmpty || cluster.kubeconfig != nil) {
             throw ValidationError("--from reads dumps, not a cluster: it cannot be combined with --kubeconfig, --context or --all-contexts")
         }
@@ -84,7 +85,7 @@ struct Export: AsyncParsableCommand {
             ruleStage = rules.isEmpty ? nil : RuleStage(rules: try RuleSet.load(paths: rules), diagnostics: diagnostics)
             targets = from.isEmpty
                 ? try ClusterExportSource.targets(kubeconfig: cluster.kubeconfig, contexts: cluster.contexts,
-                                                  allContexts: allContexts, diagnostics: diagnostics)
+                                                  allContexts: allContexts, options: try cluster.clientOptions(), diagnostics: diagnostics)
                 : [ExportRun.Target(source: DumpSource(paths: from))]
         } catch {
             fail("\(error)", code: 2)
