@@ -1,5 +1,6 @@
 import Foundation
 import KubeFixtureServer
+import KubeTestSupport
 import MeshDumpCore
 import Testing
 @testable import MeshDumpKube
@@ -34,16 +35,16 @@ import Testing
     func issue11_bodyThatStallsOrTricklesTimesOutNamingTheServer(_ action: Fault.Action) async throws {
         try await withServer(try cluster()) { server in
             server.faults.add(Fault(action, match: .init(resource: "gateways")))
-            let start = ContinuousClock.now
-            let (listed, others) = try await withClient(server, timeout: .seconds(2)) { client in
-                (try await client.collect("gateways"), try await client.collect("sidecars"))
+            let (listed, elapsed, others) = try await withClient(server, timeout: .seconds(2)) { client in
+                let start = ContinuousClock.now
+                let listed = try await client.collect("gateways")
+                return (listed, ContinuousClock.now - start, try await client.collect("sidecars"))
             }
-            let elapsed = ContinuousClock.now - start
             let message = listed.result.error?.description ?? ""
             #expect(message.hasPrefix("GET \(server.url)/apis/networking.istio.io/v1/gateways?limit=7: "), "\(message)")
             #expect(message.contains("no complete answer within 2.0 seconds (--request-timeout) (after 2 attempts)"), "\(message)")
             if case .trickleBody = action { #expect(message.contains("the answer stopped after "), "\(message)") }
-            #expect(elapsed < .seconds(20))
+            #expect(elapsed < .seconds(45), "two attempts of 2 s, and discovery, on a busy machine")
             #expect(lists(server, "gateways").count == 2)
             #expect(others.result.succeeded && others.objects.count == 15)
         }

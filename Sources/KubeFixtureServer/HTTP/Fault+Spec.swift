@@ -1,14 +1,16 @@
 extension Fault {
     /// The fault options `fixture-apiserver --fault` takes, for its help and the README.
     public static let specHelp = """
-        ACTION[,resource=R][,path=PREFIX][,cluster-wide][,continue-only][,times=N]. ACTION is one of: \
+        ACTION[,resource=R][,name=N][,method=M][,path=PREFIX][,cluster-wide][,continue-only][,times=N]. \
+        ACTION is one of: \
         status=CODE[,retry-after=S] (answer 429, 500, 503…), forbidden (403 as RBAC), expired and \
         expired-with-continue (410 on continue tokens), delay=D (answer after D: 500ms, 2s), drop (close \
         the connection), stall-body=BYTES (head and BYTES of the body, then nothing), trickle-body=D \
         (one body byte every D), repeat-continue (each page repeats the continue token it was asked \
         with), overrun-remaining-count (each page says one object remains and goes on), foreign-item \
         (a Secret in every list page), page-unpaged-lists=N (a list asked for without limit gets N \
-        items and a continue token).
+        items and a continue token), reject=CODE (a write refused with 400 BadRequest or 422 Invalid, \
+        as an admission webhook does), conflict (a write answered 409 Conflict).
         """
 
     /// Parses a fault as `--fault` writes it: `stall-body=100,resource=gateways,times=2`.
@@ -26,6 +28,8 @@ extension Fault {
             switch key {
             case "resource": match.resource = try Self.text(value, key, spec)
             case "path": match.pathPrefix = try Self.text(value, key, spec)
+            case "name": match.name = try Self.text(value, key, spec)
+            case "method": match.method = try Self.text(value, key, spec).uppercased()
             case "cluster-wide": match.clusterWideListsOnly = true
             case "continue-only": match.continueOnly = true
             case "times": times = try Self.number(value, key, spec)
@@ -47,6 +51,10 @@ extension Fault {
         case "overrun-remaining-count": action = .overrunRemainingCount
         case "foreign-item": action = .foreignItem
         case "page-unpaged-lists": action = .pageUnpagedLists(try Self.number(argument, name, spec))
+        case "reject":
+            let code = try Self.number(argument, name, spec)
+            action = .admissionDenied(webhook: "fixture-apiserver", message: "rejected by --fault", code: code)
+        case "conflict": action = .conflict
         default: throw FaultSpecError(spec: spec, message: "unknown action \(name)")
         }
         self.init(action, match: match, times: times)

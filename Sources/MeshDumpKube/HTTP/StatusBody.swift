@@ -7,6 +7,8 @@ struct StatusBody: Sendable {
     var message: String = ""
     /// A 410 Expired list answer may carry a continue token to go on with (inconsistently).
     var continueToken: String?
+    /// `details.causes`: the fields a 409 apply conflict or a 422 Invalid is about.
+    var causes: [StatusCause] = []
 
     init(code: Int, body: [UInt8]) {
         if let values = try? JSONReader.values(body, source: "response"), values.count == 1, let status = values.first,
@@ -14,6 +16,9 @@ struct StatusBody: Sendable {
             reason = status["reason"]?.stringValue ?? ""
             message = status["message"]?.stringValue ?? ""
             continueToken = status[path: ["metadata", "continue"]]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+            causes = (status[path: ["details", "causes"]]?.sequenceValue ?? []).map {
+                StatusCause(reason: $0["reason"]?.stringValue ?? "", message: $0["message"]?.stringValue ?? "", field: $0["field"]?.stringValue ?? "")
+            }
         }
         if message.isEmpty {
             let text = String(decoding: body.prefix(300), as: UTF8.self).trimmingWhitespace()
