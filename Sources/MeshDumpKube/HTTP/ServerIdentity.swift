@@ -30,7 +30,8 @@ struct ServerIdentity: Sendable {
     func check(_ certificate: NIOSSLCertificate) throws(ServerIdentityError) {
         let names = Self.subjectAltNames(certificate)
         if matches(names) { return }
-        let listed = names.dns + names.ips.map(\.text)
+        var listed: [String] = []
+        for name in names.dns + names.ips.map(\.text) where !listed.contains(name) { listed.append(name) }
         throw ServerIdentityError(message: "the server's certificate is not valid for \(expectedName) (the \(setting)); it is valid for "
             + (listed.isEmpty ? "no name (it has no subjectAltName)" : listed.joined(separator: ", ")))
     }
