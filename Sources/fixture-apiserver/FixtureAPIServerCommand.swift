@@ -47,7 +47,16 @@ struct FixtureAPIServerCommand: AsyncParsableCommand {
     @Option(help: "Write a kubeconfig for this server to PATH.")
     var writeKubeconfig: String?
 
+    @Option(help: ArgumentHelp("Inject a fault into matching requests. Repeatable.", discussion: Fault.specHelp))
+    var fault: [String] = []
+
     func run() async throws {
+        let faults: [Fault]
+        do {
+            faults = try fault.map { spec throws(FaultSpecError) in try Fault(spec: spec) }
+        } catch {
+            throw ValidationError(error.description)
+        }
         var cluster = FixtureCluster()
         try cluster.load(paths: fixtures)
         if let generate {
@@ -64,6 +73,7 @@ struct FixtureAPIServerCommand: AsyncParsableCommand {
         }
         let auth = tls ? ServerAuth(tokens: [token: "fixture-admin"], clientCertificates: true) : ServerAuth()
         let server = try await FixtureAPIServer.start(cluster: cluster, auth: auth, tls: try certificates?.serverTLS(), host: host, port: port)
+        faults.forEach(server.faults.add)
         if let path = writeKubeconfig {
             var config = KubeconfigText(server: server.url)
             if let certificates {

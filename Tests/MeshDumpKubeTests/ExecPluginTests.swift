@@ -121,6 +121,41 @@ struct ExecPluginTests {
             #expect(server.log.requests.isEmpty)
         }
     }
+
+    /// Issue 11: a plugin that prints without end (`yes`) is stopped at 4 MiB, not read into memory.
+    @Test(.timeLimit(.minutes(1))) func issue11_pluginPrintingTooMuchIsStopped() async throws {
+        let dir = try scratchFolder()
+        try write("#!/bin/sh\nexec yes '{\"apiVersion\": \"client.authentication.k8s.io/v1beta1\"}'\n", to: dir + "/plugin.sh", executable: true)
+        try await withServer(try smallCluster(), tls: try pki.serverTLS()) { server in
+            let endless = try kubeconfig(server: server.url, exec: "      apiVersion: client.authentication.k8s.io/v1beta1\n      command: ./plugin.sh", dir: dir)
+            let error = await #expect(throws: KubeError.self) { try await KubeClient.with(endless, options: testOptions) { _ = try await $0.serverVersion() } }
+            #expect(error == .credentials("exec plugin \(dir)/./plugin.sh printed more than 4194304 bytes and was stopped; an ExecCredential is a few kilobytes"))
+            #expect(server.log.requests.isEmpty)
+        }
+    }
+
+    /// Issue 11: a plugin that never ends is stopped after `execTimeout`, naming it.
+    @Test(.timeLimit(.minutes(1))) func issue11_hangingPluginIsStopped() async throws {
+        let dir = try scratchFolder()
+        try write("#!/bin/sh\necho waiting for a browser login >&2\nexec sleep 600\n", to: dir + "/plugin.sh", executable: true)
+        try await withServer(try smallCluster(), tls: try pki.serverTLS()) { server in
+            let hanging = try kubeconfig(server: server.url, exec: "      apiVersion: client.authentication.k8s.io/v1beta1\n      command: ./plugin.sh", dir: dir)
+            var options = testOptions
+            options.execTimeout = .milliseconds(500)
+            let start = ContinuousClock.now
+            let error = await #expect(throws: KubeError.self) { try await KubeClient.with(hanging, options: options) { _ = try await $0.serverVersion() } }
+            #expect(ContinuousClock.now - start < .seconds(5))
+            #expect(error == .credentials("exec plugin \(dir)/./plugin.sh did not finish within 0.5 seconds and was stopped; run it yourself to see what it waits for (meshdump gives it no terminal)"))
+        }
+    }
+
+    @Test func expirationTimestampsAreRFC3339() {
+        #expect(ExecCredential.time("2025-01-02T03:04:05Z")?.timeIntervalSince1970 == 1_735_787_045)
+        #expect(ExecCredential.time("2025-01-02T03:04:05.5+02:00")?.timeIntervalSince1970 == 1_735_779_845.5)
+        #expect(ExecCredential.time("2025-01-02T03:04:05Z trailing") == nil)
+        #expect(ExecCredential.time("2025-01-02 03:04:05") == nil)
+        #expect(ExecCredential.time("tomorrow") == nil)
+    }
 }
 
 /// A PEM file as a JSON string literal.

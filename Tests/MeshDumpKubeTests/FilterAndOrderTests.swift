@@ -13,7 +13,7 @@ import Testing
                                 labelSelector: "app=x")
         #expect(filter.explicitNamespaces == ["a", "b"])
         #expect(filter.clusterWideQuery.map { "\($0.0)=\($0.1)" } == ["labelSelector=app=x", "fieldSelector=metadata.namespace!=istio-system"])
-        #expect(QueryString.encode([("labelSelector", "app in (a,b)"), ("continue", "eyJ=")]) == "?labelSelector=app+in+%28a%2Cb%29&continue=eyJ%3D")
+        #expect(URLEncoding.query([("labelSelector", "app in (a,b)"), ("continue", "eyJ=")]) == "?labelSelector=app+in+%28a%2Cb%29&continue=eyJ%3D")
     }
 
     @Test func retryDelaysHonourRetryAfterAndGrow() {

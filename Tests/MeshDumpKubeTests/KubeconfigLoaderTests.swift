@@ -213,4 +213,37 @@ import Testing
         #expect(try ProxySetting.fromEnvironment(env, for: ServerAddress(scheme: "https", host: "x.dev.corp", port: 443)) == nil)
         #expect(try ProxySetting.fromEnvironment(env, for: ServerAddress(scheme: "https", host: "127.0.0.1", port: 443)) == nil)
     }
+
+    /// Issue 11: a kubeconfig (or a file it names) larger than 8 MiB is an error, read no further:
+    /// a huge regular file is refused by its size, an endless device after 8 MiB.
+    @Test func issue11_hugeKubeconfigIsAnErrorNotACrash() throws {
+        let dir = try scratchFolder()
+        #expect(FileManager.default.createFile(atPath: dir + "/huge", contents: nil))
+        let handle = try #require(FileHandle(forWritingAtPath: dir + "/huge"))
+        try handle.truncate(atOffset: 1 << 32)
+        try handle.close()
+        for path in [dir + "/huge", "/dev/zero"] {
+            let error = #expect(throws: KubeConfigError.self) { try KubeconfigLoader(explicitPath: path).load() }
+            #expect(error?.message == "kubeconfig \(path): larger than 4 MB, the most such a file may hold")
+        }
+        try write("""
+            current-context: c
+            contexts: [{name: c, context: {cluster: c, user: u}}]
+            clusters: [{name: c, cluster: {server: "https://h", certificate-authority: /dev/zero}}]
+            users: [{name: u, user: {token: t}}]
+            """, to: dir + "/config")
+        let ca = #expect(throws: KubeConfigError.self) { try ClusterConnection.load(kubeconfig: dir + "/config", environment: Environment(variables: [:])) }
+        #expect(ca?.message.hasSuffix("certificate-authority /dev/zero: larger than 4 MB, the most such a file may hold") == true, "\(String(describing: ca))")
+    }
+
+    @Test(arguments: [("0", nil), ("30", Duration.seconds(30)), ("30s", .seconds(30)), ("1m", .seconds(60)), ("1h30m", .seconds(5400)),
+                      ("1.5s", .milliseconds(1500)), ("500ms", .milliseconds(500)), ("0s", nil)] as [(String, Duration?)])
+    func requestTimeoutTakesKubectlsSyntax(_ text: String, _ expected: Duration?) throws {
+        #expect(try RequestTimeout.parse(text) == expected)
+    }
+
+    @Test(arguments: ["", "-1", "-5s", "soon", "10x", "1.2.3s", "s"])
+    func requestTimeoutRefusesOtherText(_ text: String) {
+        #expect(throws: KubeConfigError.self) { try RequestTimeout.parse(text) }
+    }
 }

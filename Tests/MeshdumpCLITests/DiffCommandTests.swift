@@ -103,6 +103,13 @@ struct DiffCommandTests {
         #expect(outcome.stderr.contains("'html' is invalid for '-o <format>'"))
     }
 
+    /// Issue 11: `-n ..` matched nothing and said nothing; a name that is not a namespace is a usage error.
+    @Test func issue11_namespaceThatIsNotANamespaceNameIsAUsageError() throws {
+        let outcome = try Self.meshdump(["diff", "-n", "..", Self.old, Self.new])
+        #expect(outcome.code == 2)
+        #expect(outcome.stderr.contains("-n \"..\" is not a namespace name"), "\(outcome.stderr)")
+    }
+
     @Test func colourIsOffInAPipeUnlessAsked() throws {
         let auto = try Self.meshdump(["diff", Self.old, Self.new])
         #expect(!auto.stdout.contains("\u{1B}["))

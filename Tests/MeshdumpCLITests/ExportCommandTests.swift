@@ -116,6 +116,9 @@ struct ExportCommandTests {
         (["--from", "/nonexistent"], "--from /nonexistent: no such file or directory"),
         (["--context", "x"], "--from reads dumps, not a cluster"),
         (["--concurrency", "0"], "--concurrency must be at least 1"),
+        (["-n", ".."], "-n \"..\" is not a namespace name"),
+        (["-n", "a/b"], "-n \"a/b\" is not a namespace name"),
+        (["--request-timeout", "soon"], "--request-timeout \"soon\": give whole seconds or a number with a unit"),
     ])
     func usageErrorsExitTwo(_ extra: [String], _ message: String) throws {
         let out = try TestPaths.temporaryDirectory() + "/data"
@@ -130,5 +133,23 @@ struct ExportCommandTests {
         let r = try CLI.run(["export", "--kubeconfig", dir + "/missing", "-d", dir + "/data"])
         #expect(r.code == 2)
         #expect(r.stderr.contains(dir + "/missing"))
+    }
+
+    /// Issue 11: a server that sends the head and 100 bytes, then nothing, held the export until
+    /// killed. Now each attempt ends after --request-timeout; after the retries the kind fails
+    /// naming the server, the others are listed, and the old tree stays.
+    @Test(.timeLimit(.minutes(1))) func issue11_stalledServerFailsTheKindInBoundedTime() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let server = try FixtureServer(["--generate", "2x11x2", "--fault", "stall-body=100,resource=gateways"], in: dir)
+        let r = try CLI.run(["export", "--kubeconfig", server.kubeconfig, "-d", dir + "/data", "--request-timeout", "2s"])
+        #expect(r.code == 1)
+        let failure = r.stderr.split(separator: "\n").first { $0.contains("gateways.networking.istio.io") } ?? ""
+        #expect(failure.contains("FAILED: GET http://127.0.0.1:"), "\(r.stderr)")
+        #expect(failure.contains("/apis/networking.istio.io/v1/gateways?limit=500: "), "\(r.stderr)")
+        #expect(failure.hasSuffix("no complete answer within 2.0 seconds (--request-timeout) (after 5 attempts)"), "\(r.stderr)")
+        let listed = r.stderr.split(separator: "\n").first { $0.contains("virtualservices.networking.istio.io") } ?? ""
+        #expect(listed.hasSuffix("4 objects in 2 namespaces"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/data"))
     }
 }

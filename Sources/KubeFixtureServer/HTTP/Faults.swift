@@ -15,6 +15,22 @@ public struct Fault: Sendable {
         case delay(Duration)
         /// Closes the connection without answering.
         case dropConnection
+        /// Sends the answer's head and the first `afterBytes` bytes of its body, then nothing,
+        /// keeping the connection open.
+        case stallBody(afterBytes: Int)
+        /// Sends the answer's body one byte every `interval`.
+        case trickleBody(interval: Duration)
+        /// Lists: each page carries the continue token it was asked with again (the first page
+        /// its own), its items renamed so every page looks new: a list without end.
+        case repeatContinue
+        /// Lists: each page says one object remains (`remainingItemCount: 1`) and continues with
+        /// a fresh token, its items renamed: a list longer than it announces, without end.
+        case overrunRemainingCount
+        /// Lists: a Secret is slipped in as each page's first item.
+        case foreignItem
+        /// Lists asked for whole (no `limit`) get only their first `n` items and a continue token.
+        case pageUnpagedLists(Int)
+
         /// Refuses a write with a `Status` of this code, reason and message, as validation (400
         /// BadRequest, 422 Invalid) or an admission webhook does; nothing is stored.
         case reject(code: Int, reason: String, message: String)

@@ -7,6 +7,8 @@ struct Reply: Sendable {
     var body: [UInt8]
     var delay: Duration = .zero
     var dropConnection = false
+    /// How a fault slows the body; nil: all at once.
+    var pacing: BodyPacing?
 
     init(status: Int = 200, body: [UInt8]) {
         self.status = status

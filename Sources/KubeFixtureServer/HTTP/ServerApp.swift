@@ -54,21 +54,29 @@ final class ServerApp: Sendable {
         // No snapshot stays alive across a write: sharing the store's storage would make it copy.
         let route = Route(path: request.path, cluster: store.snapshot)
         var delay = Duration.zero
+        var hostile: HostileAnswer?
+        var query = request.query
         let bodyName = request.method == "POST" ? (try? ObjectDecoder(InputBytes(request.body, source: "body")).next())?.name : nil
         if let action = faults.take(FaultRequest(method: request.method, path: request.path, route: route,
                                                  hasContinue: request.query["continue"] != nil, bodyName: bodyName)) {
             switch action {
             case .delay(let d): delay = d
             case .dropConnection: return .dropped
-            default: return faultReply(action, route: route, user: user, query: request.query)
+            default:
+                guard let answer = HostileAnswer(action, route: route, serial: log.requests.count) else {
+                    return faultReply(action, route: route, user: user, query: request.query)
+                }
+                hostile = answer
+                query = answer.query(for: query)
             }
         }
         var reply: Reply
         if request.method == "GET" {
-            reply = api(route, cluster: store.snapshot, query: request.query, user: user, asTable: request.accept.contains("as=Table"))
+            reply = api(route, cluster: store.snapshot, query: query, user: user, asTable: request.accept.contains("as=Table"))
         } else {
             reply = write(route, request: request)
         }
+        if let hostile { reply = hostile.apply(to: reply, query: query) }
         reply.delay = delay
         return reply
     }
@@ -176,7 +184,7 @@ final class ServerApp: Sendable {
             case .object(let type, _, _, let name): return .conflict(type, name: name, Reply.modified)
             default: return .status(409, reason: "Conflict", message: "Operation cannot be fulfilled: \(Reply.modified)")
             }
-        case .delay, .dropConnection:
+        default:
             return .pathNotFound
         }
     }

@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import Synchronization
 
 /// What one request authenticates with.
@@ -22,15 +17,17 @@ final class Authenticator: Sendable {
     let credentials: Credentials
     let server: ServerAddress
     let environment: Environment
+    let execLimits: ProcessRunner.Limits
     private let tokenFileCache = Mutex<(token: String, readAt: ContinuousClock.Instant)?>(nil)
 
     /// How long a token file's content is reused before it is read again (client-go: one minute).
     static let tokenFileLifetime: Duration = .seconds(60)
 
-    init(credentials: Credentials, server: ServerAddress, environment: Environment) {
+    init(credentials: Credentials, server: ServerAddress, environment: Environment, execLimits: ProcessRunner.Limits) {
         self.credentials = credentials
         self.server = server
         self.environment = environment
+        self.execLimits = execLimits
     }
 
     /// Whether a 401 may go away by obtaining the credentials again.
@@ -47,7 +44,8 @@ final class Authenticator: Sendable {
             auth.authorization = "Basic " + Base64.encode(Array(pair.utf8))
         }
         if let exec = credentials.exec {
-            let credential = try await ExecCredentialCache.shared.credential(for: exec, server: server, environment: environment)
+            let credential = try await ExecCredentialCache.shared.credential(for: exec, server: server, environment: environment,
+                                                                                  limits: execLimits)
             auth.execCredential = credential
             if let token = credential.token, auth.authorization == nil { auth.authorization = "Bearer " + token }
             if let cert = credential.clientCertificatePEM, auth.clientCertificatePEM == nil {
@@ -71,8 +69,11 @@ final class Authenticator: Sendable {
         if let cached = tokenFileCache.withLock({ $0 }), now - cached.readAt < Self.tokenFileLifetime {
             return cached.token
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw KubeError.credentials("tokenFile \(path) cannot be read")
+        let data: [UInt8]
+        do {
+            data = try FileCheck.read(path, what: "tokenFile")
+        } catch {
+            throw KubeError.credentials(error.description)
         }
         let token = String(decoding: data, as: UTF8.self).trimmingWhitespace()
         guard !token.isEmpty else { throw KubeError.credentials("tokenFile \(path) is empty") }

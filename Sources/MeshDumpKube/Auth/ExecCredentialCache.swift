@@ -19,7 +19,8 @@ actor ExecCredentialCache {
     /// How many times a plugin was started, for tests.
     private(set) var runs = 0
 
-    func credential(for exec: ExecConfig, server: ServerAddress, environment: Environment) async throws(KubeError) -> ExecCredential {
+    func credential(for exec: ExecConfig, server: ServerAddress, environment: Environment,
+                    limits: ProcessRunner.Limits) async throws(KubeError) -> ExecCredential {
         let key = Self.key(exec, server: server)
         switch entries[key] {
         case .ready(let credential):
@@ -32,7 +33,7 @@ actor ExecCredentialCache {
         }
         runs += 1
         let task = Task { () async throws -> ExecCredential in
-            try await ExecPlugin.run(exec, server: server, environment: environment)
+            try await ExecPlugin.run(exec, server: server, environment: environment, limits: limits)
         }
         entries[key] = .running(task)
         do {

@@ -8,9 +8,12 @@ import MeshDumpCore
 /// Runs an exec credential plugin (client.authentication.k8s.io v1 or v1beta1) as client-go
 /// does: the kubeconfig's command, args and env on top of meshdump's environment,
 /// `KUBERNETES_EXEC_INFO` describing the request, no terminal; its standard output must be an
-/// `ExecCredential` whose status holds a token or a client certificate and key.
+/// `ExecCredential` whose status holds a token or a client certificate and key. A plugin that
+/// runs past `ClientOptions.execTimeout` or prints more than `maxOutputBytes` is killed.
 enum ExecPlugin {
     static let supportedVersions = ["client.authentication.k8s.io/v1", "client.authentication.k8s.io/v1beta1"]
+    /// The most a plugin may print: an ExecCredential, even with a client certificate, is a few KB.
+    static let maxOutputBytes = 4 << 20
 
     /// Refuses configurations that can never work, when the kubeconfig is read.
     static func validate(_ exec: ExecConfig, label: String) throws(KubeConfigError) {
@@ -29,10 +32,11 @@ enum ExecPlugin {
     }
 
     /// Runs the plugin and reads the credential it prints.
-    static func run(_ exec: ExecConfig, server: ServerAddress, environment: Environment) async throws(KubeError) -> ExecCredential {
+    static func run(_ exec: ExecConfig, server: ServerAddress, environment: Environment,
+                    limits: ProcessRunner.Limits) async throws(KubeError) -> ExecCredential {
         let output = try await ProcessRunner.run(
             command: exec.command, arguments: exec.args,
-            environment: variables(for: exec, server: server, base: environment))
+            environment: variables(for: exec, server: server, base: environment), limits: limits)
         if output.status != 0 {
             var message = "exec plugin \(exec.command) failed with exit status \(output.status)"
             let stderr = String(decoding: output.standardError.suffix(2000), as: UTF8.self).trimmingWhitespace()
@@ -65,16 +69,15 @@ struct ExecCredential: Sendable, Equatable {
 
     static func parse(_ bytes: [UInt8], exec: ExecConfig) throws(KubeError) -> ExecCredential {
         let what = "exec plugin \(exec.command)"
-        let value: Value
+        // client-go decodes the output with its universal decoder, which takes YAML as well as JSON.
+        let document: Document?
         do {
-            guard let document = try YAMLReader(bytes: bytes, source: "\(what) output").next() else {
-                throw KubeError.credentials("\(what) printed nothing; it must print an ExecCredential")
-            }
-            value = document.value
-        } catch let error as ReadError {
-            throw KubeError.credentials("\(what) printed something that is not an ExecCredential: \(error)")
+            document = try YAMLReader(bytes: bytes, source: "\(what) output").next()
         } catch {
-            throw error as! KubeError
+            throw KubeError.credentials("\(what) printed something that is not an ExecCredential: \(error)")
+        }
+        guard let value = document?.value else {
+            throw KubeError.credentials("\(what) printed nothing; it must print an ExecCredential")
         }
         guard value["kind"]?.stringValue == "ExecCredential" else {
             throw KubeError.credentials("\(what) printed a \(value["kind"]?.stringValue ?? value.typeName), not an ExecCredential")
@@ -97,11 +100,20 @@ struct ExecCredential: Sendable, Equatable {
             throw KubeError.credentials("\(what) returned neither a token nor a client certificate and key")
         }
         if let text = status["expirationTimestamp"]?.stringValue {
-            guard let date = RFC3339.parse(text) else {
+            guard let date = Self.time(text) else {
                 throw KubeError.credentials("\(what) returned expirationTimestamp \"\(text)\", which is not an RFC 3339 time")
             }
             credential.expiration = date
         }
         return credential
+    }
+
+    /// An RFC 3339 time as Kubernetes writes it (`2025-01-02T03:04:05Z`, `…05.123+02:00`): the
+    /// whole text must be the time.
+    static func time(_ text: String) -> Date? {
+        let range = text.startIndex..<text.endIndex
+        guard let (end, date) = try? Date.ISO8601FormatStyle().consuming(text, startingAt: text.startIndex, in: range),
+              end == text.endIndex else { return nil }
+        return date
     }
 }

@@ -79,7 +79,7 @@ public final class KubeClient: Sendable {
 
     /// One object, or nil when it does not exist (404).
     public func get(_ kind: ServedKind, namespace: String?, name: String) async throws(KubeError) -> Object? {
-        let path = kind.collectionPath(namespace: namespace) + "/" + name
+        let path = kind.objectPath(namespace: namespace, name: name)
         let response = try await transport.get(path)
         if response.status == 404 { return nil }
         guard response.isSuccess else { throw response.error }

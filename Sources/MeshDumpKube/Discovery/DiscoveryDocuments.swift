@@ -21,19 +21,21 @@ struct APIResourceInfo: Sendable {
     var shortNames: [String]
 }
 
-/// Reads the discovery documents (`APIGroupList`, `APIVersions`, `APIResourceList`).
+/// Reads the discovery documents (`APIGroupList`, `APIVersions`, `APIResourceList`), which the
+/// API server always sends as JSON.
 enum DiscoveryDocuments {
+    /// The one JSON value of the answer.
     static func value(_ response: Response) throws(KubeError) -> Value {
+        let values: [Value]
         do {
-            guard let document = try YAMLReader(bytes: response.body, source: response.path).next() else {
-                throw KubeError.malformedResponse("GET \(response.path): empty answer")
-            }
-            return document.value
-        } catch let error as ReadError {
-            throw KubeError.malformedResponse("GET \(response.path): not JSON: \(error)")
+            values = try JSONReader.values(response.body, source: response.path)
         } catch {
-            throw error as! KubeError
+            throw KubeError.malformedResponse("GET \(response.path): not JSON: \(error)")
         }
+        guard values.count == 1, let value = values.first else {
+            throw KubeError.malformedResponse("GET \(response.path): \(values.isEmpty ? "empty answer" : "\(values.count) JSON values instead of one")")
+        }
+        return value
     }
 
     static func groups(_ response: Response) throws(KubeError) -> [APIGroupInfo] {

@@ -22,10 +22,16 @@ public struct ServedKind: Sendable, Hashable, CustomStringConvertible {
     /// `/apis/networking.istio.io/v1`, or `/api/v1` for the core group.
     public var groupVersionPath: String { kind.group.isEmpty ? "/api/\(version)" : "/apis/\(kind.group)/\(version)" }
 
-    /// The collection's path: cluster-wide when `namespace` is nil, else in that namespace.
+    /// The collection's path: cluster-wide when `namespace` is nil, else in that namespace
+    /// (percent-encoded, so no namespace can change the path's shape).
     public func collectionPath(namespace: String?) -> String {
         guard let namespace, namespaced else { return "\(groupVersionPath)/\(kind.resource)" }
-        return "\(groupVersionPath)/namespaces/\(namespace)/\(kind.resource)"
+        return "\(groupVersionPath)/namespaces/\(URLEncoding.pathSegment(namespace))/\(kind.resource)"
+    }
+
+    /// One object's path.
+    public func objectPath(namespace: String?, name: String) -> String {
+        collectionPath(namespace: namespace) + "/" + URLEncoding.pathSegment(name)
     }
 
     /// `virtualservices.networking.istio.io`

@@ -11,12 +11,12 @@ struct StatusBody: Sendable {
     var causes: [StatusCause] = []
 
     init(code: Int, body: [UInt8]) {
-        if let document = try? YAMLReader(bytes: body, source: "response").next(),
-           document.value["kind"]?.stringValue == "Status" {
-            reason = document.value["reason"]?.stringValue ?? ""
-            message = document.value["message"]?.stringValue ?? ""
-            continueToken = document.value[path: ["metadata", "continue"]]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
-            causes = (document.value[path: ["details", "causes"]]?.sequenceValue ?? []).map {
+        if let values = try? JSONReader.values(body, source: "response"), values.count == 1, let status = values.first,
+           status["kind"]?.stringValue == "Status" {
+            reason = status["reason"]?.stringValue ?? ""
+            message = status["message"]?.stringValue ?? ""
+            continueToken = status[path: ["metadata", "continue"]]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+            causes = (status[path: ["details", "causes"]]?.sequenceValue ?? []).map {
                 StatusCause(reason: $0["reason"]?.stringValue ?? "", message: $0["message"]?.stringValue ?? "", field: $0["field"]?.stringValue ?? "")
             }
         }

@@ -5,7 +5,8 @@ import NIOSSL
 import Synchronization
 
 /// Requests to one API server with its TLS settings, credentials and proxy; bounded retries
-/// with backoff for answers and failures that may pass; a deadline on every attempt.
+/// with backoff for answers and failures that may pass; a deadline on every attempt, body
+/// included, and on every wait for the next bytes of an answer.
 final class Transport: Sendable {
     let connection: ClusterConnection
     let options: ClientOptions
@@ -19,9 +20,11 @@ final class Transport: Sendable {
     init(connection: ClusterConnection, options: ClientOptions) {
         self.connection = connection
         self.options = options
-        authenticator = Authenticator(credentials: connection.credentials, server: connection.server, environment: options.environment)
+        authenticator = Authenticator(credentials: connection.credentials, server: connection.server, environment: options.environment,
+                                      execLimits: ProcessRunner.Limits(time: options.execTimeout, outputBytes: ExecPlugin.maxOutputBytes))
         var configuration = HTTPClient.Configuration()
-        configuration.timeout = .init(connect: .nanoseconds(Int64(options.connectTimeout.nanoseconds)))
+        configuration.timeout = .init(connect: .nanoseconds(options.connectTimeout.nanoseconds),
+                                      read: options.requestTimeout.map { .nanoseconds($0.nanoseconds) })
         configuration.redirectConfiguration = .disallow
         // Fail an attempt when its connection fails (a TLS error must not wait for the deadline);
         // `get` retries what may pass.
@@ -31,6 +34,12 @@ final class Transport: Sendable {
             // Request `name` so SNI and certificate checks use it, but connect to the real host.
             configuration.dnsOverride = [name: server.host]
             server.host = name
+        }
+        if server.isTLS, !connection.insecureSkipTLSVerify {
+            let identity = ServerIdentity(expectedName: connection.tlsServerName ?? connection.server.host,
+                                          setting: connection.tlsServerName == nil ? "server's host" : "context's tls-server-name")
+            configuration.http1_1ConnectionDebugInitializer = { identity.verify($0) }
+            configuration.http2ConnectionDebugInitializer = { identity.verify($0) }
         }
         if let proxy = connection.proxy {
             switch proxy.kind {
@@ -68,7 +77,7 @@ final class Transport: Sendable {
     /// be repeated safely); returns the final answer, whatever its status.
     func send(_ method: HTTPMethod, _ path: String, query: [(String, String)] = [], body: [UInt8]? = nil,
               contentType: String? = nil) async throws(KubeError) -> Response {
-        let target = path + QueryString.encode(query)
+        let target = path + URLEncoding.query(query)
         var refreshedAuth = false
         var attempt = 0
         while true {
@@ -135,12 +144,16 @@ final class Transport: Sendable {
                 throw TransportFailure(error: error, isRetryable: false)
             }
         }
-        let timeout = TimeAmount.nanoseconds(Int64(options.requestTimeout.nanoseconds))
+        // One bound for the whole attempt: AsyncHTTPClient's deadline covers the head, BodyReader the body.
+        let deadline = options.requestTimeout.map { ContinuousClock.now + $0 }
+        let headDeadline: NIODeadline = options.requestTimeout.map { .now() + .nanoseconds($0.nanoseconds) } ?? .distantFuture
         do {
-            let response = try await http.execute(request, timeout: timeout)
-            let collected = try await response.body.collect(upTo: options.maxResponseBytes)
+            let response = try await http.execute(request, deadline: headDeadline)
+            let body = try await BodyReader.read(response.body, limit: options.maxResponseBytes,
+                                                 expectedLength: response.headers.first(name: "Content-Length").flatMap { Int($0) },
+                                                 until: deadline)
             return Response(status: Int(response.status.code), retryAfter: response.headers.first(name: "Retry-After"),
-                            body: Array(collected.readableBytesView), path: target, warnings: response.headers["Warning"])
+                            body: body, path: target, warnings: response.headers["Warning"])
         } catch {
             throw TransportFailure(error, url: url, timeout: options.requestTimeout)
         }

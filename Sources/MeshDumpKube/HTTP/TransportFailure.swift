@@ -18,11 +18,19 @@ struct TransportFailure: Error {
         self.isRetryable = isRetryable
     }
 
-    init(_ error: any Error, url: String, timeout: Duration) {
+    init(_ error: any Error, url: String, timeout: Duration?) {
         let prefix = "GET \(url)"
+        let within = timeout.map { " within \($0) (--request-timeout)" } ?? ""
         switch error {
         case let e as HTTPClientError where e == .deadlineExceeded || e == .readTimeout:
-            self.init(error: .transport("\(prefix): no complete answer within \(timeout) (request timeout)"), isRetryable: true)
+            self.init(error: .transport("\(prefix): no complete answer\(within)"), isRetryable: true)
+        case let e as BodyDeadlineExceeded:
+            let of = e.expected.map { " of \($0)" } ?? ""
+            self.init(error: .transport("\(prefix): the answer stopped after \(e.received)\(of) bytes: no complete answer\(within)"), isRetryable: true)
+        case let e as ServerIdentityError:
+            self.init(error: .transport("\(prefix): TLS failed: \(e.message)"), isRetryable: false)
+        case let e as ResponseTooLarge:
+            self.init(error: .malformedResponse("\(prefix): the answer is larger than \(e.limit) bytes, the response size limit"), isRetryable: false)
         case let e as HTTPClientError where e == .connectTimeout:
             self.init(error: .transport("\(prefix): connection timed out"), isRetryable: true)
         case let e as HTTPClientError where e == .remoteConnectionClosed:
@@ -37,8 +45,6 @@ struct TransportFailure: Error {
             self.init(error: .transport("\(prefix): connection refused (is the API server running there?)"), isRetryable: true)
         case let e as IOError:
             self.init(error: .transport("\(prefix): \(e.description)"), isRetryable: true)
-        case is NIOTooManyBytesError:
-            self.init(error: .malformedResponse("\(prefix): the answer is larger than the response size limit"), isRetryable: false)
         default:
             let text = String(describing: error)
             let tls = text.contains("SSL") || text.contains("certificate") || text.contains("handshake")

@@ -69,7 +69,8 @@ struct KindLister {
     private func collection(_ namespace: String?, query: [(String, String)], into result: inout KindListResult,
                             _ deliver: (Object) async throws -> Void) async throws {
         var pager = Pager(kind: kind, namespace: namespace, pageSize: transport.options.pageSize, diagnostics: diagnostics)
-        let reader = PageReader(kind: kind, context: transport.connection.contextName, droppedFields: transport.options.droppedFields)
+        let reader = PageReader(kind: kind, context: transport.connection.contextName, droppedFields: transport.options.droppedFields,
+                                namespace: namespace)
         let path = kind.collectionPath(namespace: namespace)
         var prefetched: Prefetch?
         defer { prefetched?.task.cancel() }
@@ -101,7 +102,7 @@ struct KindLister {
                 result.objects += 1
                 try await deliver(object)
             }
-            pager.pageDone(continueToken: end.continueToken)
+            try pager.pageDone(end, path: response.path)
         }
     }
 

@@ -45,7 +45,7 @@ actor NamespaceCache {
                 pager.delivered(object)
                 names.append(object.name)
             }
-            pager.pageDone(continueToken: end.continueToken)
+            try pager.pageDone(end, path: response.path)
         }
         return names.sorted()
     }

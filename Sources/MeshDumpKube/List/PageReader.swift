@@ -8,15 +8,26 @@ struct CallbackFailure: Error {
 
 /// Decodes a list page's objects one at a time from the answer's bytes (so a page is never held
 /// as values all at once) and hands each to a callback, with its origin on the cluster.
+///
+/// Every item must be of the listed kind and apiVersion (and, in a namespace's list, in that
+/// namespace): anything else fails the page, naming the item, instead of being written as one
+/// of the kind's objects.
 struct PageReader {
     let kind: ServedKind
     let context: String
     var droppedFields: DroppedFields? = nil
+    /// The namespace listed, or nil for a cluster-wide list.
+    var namespace: String? = nil
 
     /// What a page said about the list beyond its objects.
     struct PageEnd {
         var continueToken: String?
+        /// The list's `remainingItemCount`: objects after this page, when the server counts them.
+        var remainingItemCount: Int?
+        /// Objects handed on.
         var objects: Int
+        /// Objects in the page, handed on or not.
+        var received: Int
     }
 
     /// Reads `response`; `accept` decides per object whether to hand it on (filters, skipping
@@ -27,7 +38,7 @@ struct PageReader {
               body: (Object) async throws -> Void) async throws -> PageEnd {
         let decoder = ObjectDecoder(InputBytes(response.body, source: response.path), tracksPositions: false,
                                     dropped: droppedFields)
-        var count = 0
+        var count = 0, received = 0
         var started = false
         while true {
             let next: Object?
@@ -41,6 +52,8 @@ struct PageReader {
                 listStarted(Self.continueToken(fields))
             }
             guard var object = next else { break }
+            received += 1
+            try check(object, path: response.path)
             guard accept(object) else { continue }
             object.origin = .cluster(context: context, path: objectPath(object))
             do {
@@ -53,7 +66,8 @@ struct PageReader {
         guard decoder.listFields != nil else {
             throw KubeError.malformedResponse("GET \(response.path): the answer is not a list")
         }
-        return PageEnd(continueToken: decoder.listFields.flatMap(Self.continueToken), objects: count)
+        return PageEnd(continueToken: decoder.listFields.flatMap(Self.continueToken),
+                       remainingItemCount: decoder.listFields.flatMap(Self.remainingItemCount), objects: count, received: received)
     }
 
     private static func continueToken(_ fields: Mapping) -> String? {
@@ -61,8 +75,24 @@ struct PageReader {
         return token
     }
 
+    private static func remainingItemCount(_ fields: Mapping) -> Int? {
+        guard case .int(let text)? = fields["metadata"]?["remainingItemCount"] else { return nil }
+        return Int(text)
+    }
+
+    /// Refuses an item that is not one of the listed kind's objects (in the listed namespace).
+    private func check(_ object: Object, path: String) throws(KubeError) {
+        let named = "\(object.kind) \(object.namespace.isEmpty ? "" : object.namespace + "/")\(object.name) (\(object.apiVersion))"
+        if object.kind != kind.kind.kind || object.apiVersion != kind.apiVersion {
+            throw KubeError.malformedResponse("GET \(path): the list of \(kind.kind.kind) (\(kind.apiVersion)) holds \(named), an object of another kind")
+        }
+        if let namespace, object.namespace != namespace {
+            throw KubeError.malformedResponse("GET \(path): the list of namespace \(namespace) holds \(named), an object of another namespace")
+        }
+    }
+
     /// `/apis/networking.istio.io/v1/namespaces/NS/virtualservices/NAME`
     func objectPath(_ object: Object) -> String {
-        kind.collectionPath(namespace: object.namespace.isEmpty ? nil : object.namespace) + "/" + object.name
+        kind.objectPath(namespace: object.namespace.isEmpty ? nil : object.namespace, name: object.name)
     }
 }

@@ -27,7 +27,7 @@ extension KubeClient {
             configuration["metadata"]?["namespace"] = nil
         }
         let target = ServedKind(kind: kind.kind, version: object.version)
-        let path = target.collectionPath(namespace: namespace) + "/" + object.name
+        let path = target.objectPath(namespace: namespace, name: object.name)
         var query = [("fieldManager", options.fieldManager), ("fieldValidation", options.fieldValidation.rawValue)]
         if options.force { query.append(("force", "true")) }
         if options.dryRun { query.append(("dryRun", "All")) }
@@ -48,7 +48,7 @@ extension KubeClient {
         if let resourceVersion = options.resourceVersion { preconditions["resourceVersion"] = .string(resourceVersion) }
         if preconditions.mappingValue?.isEmpty == false { body["preconditions"] = preconditions }
         if options.dryRun { body["dryRun"] = ["All"] }
-        _ = try await write(.DELETE, kind.collectionPath(namespace: kind.namespaced ? namespace : nil) + "/" + name, body: body)
+        _ = try await write(.DELETE, kind.objectPath(namespace: kind.namespaced ? namespace : nil, name: name), body: body)
     }
 
     /// Creates the namespace `name`; false when it already existed. Namespaces listed earlier by

@@ -1,8 +1,8 @@
 import ArgumentParser
 import MeshDumpKube
 
-/// `--kubeconfig`, `--context` (repeatable: one tree folder per context) and
-/// `--all-contexts`, as export takes them.
+/// `--kubeconfig`, `--context` (repeatable: one tree folder per context), `--all-contexts` and
+/// `--request-timeout`, as export takes them.
 struct ClusterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then the in-cluster service account).",
                                valueName: "file"), completion: .file())
@@ -17,6 +17,9 @@ struct ClusterOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Kinds listed at once.", valueName: "n"))
     var concurrency = 4
+
+    @OptionGroup
+    var timeout: RequestTimeoutOptions
 
     func validate() throws {
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }

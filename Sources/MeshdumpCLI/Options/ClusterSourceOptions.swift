@@ -3,7 +3,8 @@ import MeshDump
 import MeshDumpCore
 import MeshDumpSources
 
-/// `--kubeconfig` and `--context` for commands whose SOURCE may be `cluster:` (diff, rewrite).
+/// `--kubeconfig`, `--context` and `--request-timeout` for commands whose SOURCE may be
+/// `cluster:` (diff, rewrite).
 struct ClusterSourceOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then the in-cluster service account).",
                                valueName: "file"), completion: .file())
@@ -13,6 +14,9 @@ struct ClusterSourceOptions: ParsableArguments {
             completion: .kubeconfigContexts)
     var context: String?
 
+    @OptionGroup
+    var timeout: RequestTimeoutOptions
+
     /// Whether either option was given (only a `cluster:` SOURCE can use them).
     var given: Bool { kubeconfig != nil || context != nil }
 
@@ -21,7 +25,7 @@ struct ClusterSourceOptions: ParsableArguments {
     }
 
     /// Makes each SOURCE's source: files as files, `cluster:` through the kubeconfig.
-    func resolver(diagnostics: any DiagnosticSink) -> any SourceResolver {
-        ClusterSourceResolver(kubeconfig: kubeconfig, context: context, diagnostics: diagnostics)
+    func resolver(diagnostics: any DiagnosticSink) throws -> any SourceResolver {
+        ClusterSourceResolver(kubeconfig: kubeconfig, context: context, options: try timeout.clientOptions(), diagnostics: diagnostics)
     }
 }

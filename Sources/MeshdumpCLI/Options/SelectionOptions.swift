@@ -18,6 +18,10 @@ struct SelectionOptions: ParsableArguments {
     @Option(name: [.customShort("l"), .customLong("selector")], help: ArgumentHelp("Only objects whose labels match (as kubectl -l: app=x,tier!=db).", valueName: "selector"))
     var selector: String?
 
+    func validate() throws {
+        try NamespaceNames.validate(namespaces)
+    }
+
     /// The filter; `defaultKinds` fills in `--kinds` when it was not given (export's eleven),
     /// else every kind is selected.
     func filter(defaultKinds: KindSelection? = nil) throws -> ObjectFilter {

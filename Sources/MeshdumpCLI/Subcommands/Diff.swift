@@ -67,6 +67,10 @@ struct Diff: AsyncParsableCommand, HasExamples {
     @OptionGroup(title: "Cluster")
     var cluster: ClusterSourceOptions
 
+    func validate() throws {
+        try NamespaceNames.validate(namespaces)
+    }
+
     func run() async throws {
         let diagnostics = DiagnosticCollector(forwardingTo: StandardErrorDiagnostics())
         let run: DiffRun

@@ -83,7 +83,8 @@ struct Export: AsyncParsableCommand, HasExamples {
             ruleStage = try rules.stage(diagnostics: diagnostics)
             targets = from.isEmpty
                 ? try ClusterSource.targets(kubeconfig: cluster.kubeconfig, contexts: cluster.contexts,
-                                            allContexts: cluster.allContexts, diagnostics: diagnostics)
+                                            allContexts: cluster.allContexts, options: try cluster.timeout.clientOptions(),
+                                            diagnostics: diagnostics)
                 : [ExportRun.Target(source: FileSource(paths: from, name: "dumps"))]
             run = ExportRun(sink: try output.sink(command: "export", defaultDir: "data"), force: output.force, allowPartial: allowPartial,
                             stages: StageChain([MeshDump.Neat()] + (ruleStage.map { [$0] } ?? [])), dependencies: dependencies.options)
