@@ -214,8 +214,8 @@ import Testing
         #expect(try ProxySetting.fromEnvironment(env, for: ServerAddress(scheme: "https", host: "127.0.0.1", port: 443)) == nil)
     }
 
-    /// Issue 11: a kubeconfig (or a file it names) larger than 8 MiB is an error, read no further:
-    /// a huge regular file is refused by its size, an endless device after 8 MiB.
+    /// Issue 11: a kubeconfig (or a file it names) larger than 4 MB is an error, read no further
+    /// than that: a huge regular file and an endless device alike.
     @Test func issue11_hugeKubeconfigIsAnErrorNotACrash() throws {
         let dir = try scratchFolder()
         #expect(FileManager.default.createFile(atPath: dir + "/huge", contents: nil))
