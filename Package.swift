@@ -5,7 +5,9 @@ let package = Package(
     name: "meshdump",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "meshdump", targets: ["meshdump"]),
+        // The executable is `meshdump`; its target has another name, so that it and the
+        // `MeshDump` module do not differ only in case (they would collide on macOS).
+        .executable(name: "meshdump", targets: ["MeshdumpCLI"]),
         .executable(name: "fixture-apiserver", targets: ["fixture-apiserver"]),
     ],
     dependencies: [
@@ -26,7 +28,6 @@ let package = Package(
             name: "MeshDumpKube",
             dependencies: [
                 "MeshDumpCore",
-                "MeshDump",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -36,6 +37,9 @@ let package = Package(
             // Callbacks run on the caller's actor: `list` and `with` take non-Sendable closures.
             swiftSettings: [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]
         ),
+        // Files, standard input and clusters as one ObjectSource: the only target that knows
+        // both the pipeline (MeshDump) and the Kubernetes client.
+        .target(name: "MeshDumpSources", dependencies: ["MeshDump", "MeshDumpCore", "MeshDumpKube"]),
         .target(
             name: "KubeFixtureServer",
             dependencies: [
@@ -47,11 +51,12 @@ let package = Package(
             ]
         ),
         .executableTarget(
-            name: "meshdump",
+            name: "MeshdumpCLI",
             dependencies: [
                 "MeshDump",
                 "MeshDumpCore",
                 "MeshDumpKube",
+                "MeshDumpSources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,10 +69,13 @@ let package = Package(
         ),
         .executableTarget(name: "kube-list-bench", dependencies: ["MeshDumpKube", "MeshDumpCore"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "KubeTestSupport", dependencies: ["KubeFixtureServer", "MeshDumpKube", "MeshDumpCore"], path: "Tests/KubeTestSupport"),
         .testTarget(name: "MeshDumpCoreTests", dependencies: ["MeshDumpCore", "TestSupport"]),
         .testTarget(name: "MeshDumpTests", dependencies: ["MeshDump", "MeshDumpCore", "TestSupport"]),
-        .testTarget(name: "MeshDumpKubeTests", dependencies: ["MeshDumpKube", "KubeFixtureServer", "MeshDump", "MeshDumpCore"]),
+        .testTarget(name: "MeshDumpKubeTests", dependencies: ["MeshDumpKube", "KubeFixtureServer", "KubeTestSupport", "MeshDumpCore"]),
+        .testTarget(name: "MeshDumpSourcesTests",
+                    dependencies: ["MeshDumpSources", "MeshDump", "MeshDumpKube", "KubeFixtureServer", "KubeTestSupport", "MeshDumpCore"]),
         .testTarget(name: "KubeFixtureServerTests", dependencies: ["KubeFixtureServer", "MeshDumpCore", "TestSupport"]),
-        .testTarget(name: "meshdumpCLITests", dependencies: ["meshdump", "fixture-apiserver", "TestSupport"]),
+        .testTarget(name: "MeshdumpCLITests", dependencies: ["MeshdumpCLI", "fixture-apiserver", "TestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import KubeTestSupport
 import Testing
 @testable import MeshDumpKube
 

@@ -1,5 +1,6 @@
 import Foundation
 import KubeFixtureServer
+import KubeTestSupport
 import MeshDumpCore
 import Testing
 @testable import MeshDumpKube

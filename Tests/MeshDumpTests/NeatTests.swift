@@ -36,7 +36,7 @@ struct NeatTests {
     func kubectlNeatFixtures(_ name: String) throws {
         let dir = TestPaths.suite("kubectl-neat-fixtures")
         func objects(_ file: String) throws -> [Object] {
-            try FileObjectSource(paths: [dir.appendingPathComponent(file).path]).objects()
+            try FileSource(paths: [dir.appendingPathComponent(file).path]).objects()
         }
         let ours = try objects(name + "-raw.json").map { Neat().neat($0.value) }
         let fromYAML = try objects(name + "-raw.yaml").map { Neat().neat($0.value) }

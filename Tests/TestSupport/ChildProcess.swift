@@ -37,6 +37,12 @@ public enum ChildProcess {
                              code: process.terminationStatus)
     }
 
+    /// Where `name` is on PATH; nil when it is not installed.
+    public static func which(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
     /// Runs a program found on PATH.
     public static func runTool(_ name: String, _ arguments: [String], cwd: String? = nil,
                                environment: [String: String]? = nil) throws -> ProcessOutput {

@@ -15,6 +15,26 @@ public struct Fault: Sendable {
         case delay(Duration)
         /// Closes the connection without answering.
         case dropConnection
+        /// Refuses a write with a `Status` of this code, reason and message, as validation (400
+        /// BadRequest, 422 Invalid) or an admission webhook does; nothing is stored.
+        case reject(code: Int, reason: String, message: String)
+        /// Answers 409 Conflict: the object was modified meanwhile.
+        case conflict
+
+        /// Rejections and conflicts answer writes only; reads of the same object go through.
+        var isWriteOnly: Bool {
+            switch self {
+            case .reject, .conflict: true
+            default: false
+            }
+        }
+
+        /// A validating webhook's denial, worded as the API server words it:
+        /// `admission webhook "validation.istio.io" denied the request: MESSAGE` (400 unless told).
+        public static func admissionDenied(webhook: String, message: String, code: Int = 400) -> Action {
+            .reject(code: code, reason: code == 422 ? "Invalid" : "BadRequest",
+                    message: "admission webhook \"\(webhook)\" denied the request: \(message)")
+        }
     }
 
     /// Which requests a fault applies to.
@@ -27,12 +47,19 @@ public struct Fault: Sendable {
         public var continueOnly: Bool
         /// Only requests whose path starts with this (`/apis`, `/api/v1/namespaces`).
         public var pathPrefix: String?
+        /// Only requests for the object of this name (a create's name is in its body).
+        public var name: String?
+        /// Only requests with this method (`PATCH`, `DELETE`, `POST`); nil: any.
+        public var method: String?
 
-        public init(resource: String? = nil, clusterWideListsOnly: Bool = false, continueOnly: Bool = false, pathPrefix: String? = nil) {
+        public init(resource: String? = nil, clusterWideListsOnly: Bool = false, continueOnly: Bool = false, pathPrefix: String? = nil,
+                    name: String? = nil, method: String? = nil) {
             self.resource = resource
             self.clusterWideListsOnly = clusterWideListsOnly
             self.continueOnly = continueOnly
             self.pathPrefix = pathPrefix
+            self.name = name
+            self.method = method
         }
     }
 
@@ -59,9 +86,9 @@ public final class FaultInjector: Sendable {
     public func removeAll() { faults.withLock { $0.removeAll() } }
 
     /// The first fault matching a request, used up once.
-    func take(path: String, route: Route, hasContinue: Bool) -> Fault.Action? {
+    func take(_ request: FaultRequest) -> Fault.Action? {
         faults.withLock { faults in
-            for i in faults.indices where Self.matches(faults[i].match, path: path, route: route, hasContinue: hasContinue) {
+            for i in faults.indices where Self.matches(faults[i].match, request) && (request.method != "GET" || !faults[i].action.isWriteOnly) {
                 if let times = faults[i].times {
                     if times <= 0 { continue }
                     faults[i].times = times - 1
@@ -72,16 +99,29 @@ public final class FaultInjector: Sendable {
         }
     }
 
-    private static func matches(_ match: Fault.Match, path: String, route: Route, hasContinue: Bool) -> Bool {
-        if let prefix = match.pathPrefix, !path.hasPrefix(prefix) { return false }
-        let (resource, isList, namespace): (String?, Bool, String?) = switch route {
-        case .collection(let t, _, let ns): (t.resource, true, ns)
-        case .object(let t, _, let ns, _): (t.resource, false, ns)
-        default: (nil, false, nil)
+    private static func matches(_ match: Fault.Match, _ request: FaultRequest) -> Bool {
+        if let prefix = match.pathPrefix, !request.path.hasPrefix(prefix) { return false }
+        if let method = match.method, method != request.method { return false }
+        let (resource, isList, namespace, name): (String?, Bool, String?, String?) = switch request.route {
+        case .collection(let t, _, let ns): (t.resource, true, ns, request.bodyName)
+        case .object(let t, _, let ns, let name): (t.resource, false, ns, name)
+        default: (nil, false, nil, nil)
         }
         if let wanted = match.resource, wanted != resource { return false }
-        if match.clusterWideListsOnly, !(isList && namespace == nil) { return false }
-        if match.continueOnly, !(isList && hasContinue) { return false }
+        if let wanted = match.name, wanted != name { return false }
+        let isRead = request.method == "GET"
+        if match.clusterWideListsOnly, !(isRead && isList && namespace == nil) { return false }
+        if match.continueOnly, !(isRead && isList && request.hasContinue) { return false }
         return true
     }
+}
+
+/// What faults are matched on.
+struct FaultRequest {
+    var method: String
+    var path: String
+    var route: Route
+    var hasContinue: Bool
+    /// The name in a create's body.
+    var bodyName: String?
 }

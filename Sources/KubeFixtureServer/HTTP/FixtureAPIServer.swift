@@ -6,8 +6,9 @@ import Synchronization
 
 /// A local HTTP or HTTPS server that behaves like a Kubernetes API server for `FixtureCluster`:
 /// discovery, `/version`, cluster-wide and per-namespace lists with `limit`/`continue`, label
-/// and field selectors, single GETs, Tables for kubectl, bearer token, basic and client
-/// certificate authentication, and injectable faults.
+/// and field selectors, single GETs, Tables for kubectl, server-side apply, create and delete
+/// (with dry runs and preconditions), bearer token, basic and client certificate
+/// authentication, and injectable faults.
 public final class FixtureAPIServer: Sendable {
     /// TLS material: the server's certificate and key, and the CA client certificates must chain to.
     public struct TLS: Sendable {
@@ -24,10 +25,14 @@ public final class FixtureAPIServer: Sendable {
 
     public let faults: FaultInjector
     public let log: RequestLog
+    private let store: ClusterStore
     public let isTLS: Bool
     public let host: String
     public let port: Int
     private let channel: any Channel
+
+    /// The cluster as clients' writes have left it.
+    public var cluster: FixtureCluster { store.snapshot }
 
     /// `http(s)://127.0.0.1:PORT`
     public var url: String { "\(isTLS ? "https" : "http")://\(host.contains(":") ? "[\(host)]" : host):\(port)" }
@@ -47,7 +52,7 @@ public final class FixtureAPIServer: Sendable {
             }
             return try NIOSSLContext(configuration: configuration)
         }
-        let faults = FaultInjector(), log = RequestLog()
+        let faults = FaultInjector(), log = RequestLog(), store = ClusterStore(cluster)
         let address = AddressBox()
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 256)
@@ -56,20 +61,21 @@ public final class FixtureAPIServer: Sendable {
                 channel.eventLoop.makeCompletedFuture {
                     if let sslContext { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: sslContext)) }
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                    let app = ServerApp(cluster: cluster, auth: auth, faults: faults, log: log, serverAddress: address.value)
+                    let app = ServerApp(store: store, auth: auth, faults: faults, log: log, serverAddress: address.value)
                     try channel.pipeline.syncOperations.addHandler(HTTPHandler(app: app))
                 }
             }
             .bind(host: host, port: port).get()
         let boundPort = channel.localAddress?.port ?? port
         address.value = "\(host):\(boundPort)"
-        return FixtureAPIServer(channel: channel, faults: faults, log: log, isTLS: tls != nil, host: host, port: boundPort)
+        return FixtureAPIServer(channel: channel, faults: faults, log: log, store: store, isTLS: tls != nil, host: host, port: boundPort)
     }
 
-    private init(channel: any Channel, faults: FaultInjector, log: RequestLog, isTLS: Bool, host: String, port: Int) {
+    private init(channel: any Channel, faults: FaultInjector, log: RequestLog, store: ClusterStore, isTLS: Bool, host: String, port: Int) {
         self.channel = channel
         self.faults = faults
         self.log = log
+        self.store = store
         self.isTLS = isTLS
         self.host = host
         self.port = port

@@ -2,14 +2,17 @@ import NIOCore
 import NIOHTTP1
 import NIOSSL
 
-/// Reads HTTP/1.1 requests off a connection and writes the app's replies (after any injected
-/// delay), keeping the connection alive as the client asks.
+/// Reads HTTP/1.1 requests (bodies up to 3 MiB, the API server's limit) off a connection and
+/// writes the app's replies (after any injected delay), keeping the connection alive as the
+/// client asks.
 final class HTTPHandler: ChannelInboundHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
 
     private let app: ServerApp
     private var head: HTTPRequestHead?
+    private var body: [UInt8] = []
+    private static let maxBody = 3 * 1024 * 1024
 
     init(app: ServerApp) {
         self.app = app
@@ -17,19 +20,26 @@ final class HTTPHandler: ChannelInboundHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
-        case .head(let head): self.head = head
-        case .body: break
+        case .head(let head):
+            self.head = head
+            body = []
+        case .body(let buffer):
+            if body.count <= Self.maxBody { body += buffer.readableBytesView }
         case .end:
             guard let head else { return }
             self.head = nil
-            respond(to: head, context: context)
+            respond(to: head, body: body, context: context)
+            body = []
         }
     }
 
-    private func respond(to head: HTTPRequestHead, context: ChannelHandlerContext) {
+    private func respond(to head: HTTPRequestHead, body: [UInt8], context: ChannelHandlerContext) {
         let commonName = (try? context.pipeline.syncOperations.nioSSL_peerCertificate()).flatMap { $0 }.flatMap(Self.commonName)
-        let reply = app.reply(method: head.method.rawValue, uri: head.uri, authorization: head.headers.first(name: "Authorization"),
-                              accept: head.headers.first(name: "Accept"), certificateCommonName: commonName)
+        let reply = body.count > Self.maxBody
+            ? Reply.status(413, reason: "RequestEntityTooLarge", message: "Request entity too large: limit is \(Self.maxBody)")
+            : app.reply(method: head.method.rawValue, uri: head.uri, authorization: head.headers.first(name: "Authorization"),
+                        accept: head.headers.first(name: "Accept"), certificateCommonName: commonName,
+                        contentType: head.headers.first(name: "Content-Type"), userAgent: head.headers.first(name: "User-Agent"), body: body)
         if reply.dropConnection {
             context.close(promise: nil)
             return

@@ -73,16 +73,11 @@ struct ListReplies {
     }
 
     func get(_ type: ResourceType, version: String, namespace: String?, name: String, asTable: Bool) -> Reply {
-        let items = cluster.items(type)
-        let key = Array((namespace.map { "\($0)/" } ?? "").utf8) + Array(name.utf8)
-        let i = Self.lowerBound(items, key)
-        guard i < items.count, items[i].key == key else { return .notFound(type, name: name) }
+        guard let stored = cluster.find(type, namespace: namespace, name: name) else { return .notFound(type, name: name) }
         if asTable {
-            return Reply(body: TableWriter(type: type).table([items[i]], metadata: ["resourceVersion": .string(String(cluster.resourceVersion))]))
+            return Reply(body: TableWriter(type: type).table([stored], metadata: ["resourceVersion": .string(String(cluster.resourceVersion))]))
         }
-        var body: [UInt8] = []
-        items[i].json(apiVersion: type.apiVersion(version), into: &body)
-        return Reply(body: body)
+        return .object(stored, apiVersion: type.apiVersion(version))
     }
 
     /// The first index whose key is not before `key`.

@@ -10,6 +10,16 @@ public struct LoggedRequest: Sendable {
     public var user: String?
     /// The status answered; 0 when the connection was dropped.
     public var status: Int
+    /// The body's media type (`application/apply-patch+yaml`), when it had one.
+    public var contentType: String?
+
+    /// Whether the request asks to change something (anything but a read).
+    public var isMutating: Bool { !["GET", "HEAD", "OPTIONS"].contains(method) }
+
+    /// Whether the request asks for a dry run (`?dryRun=All`, or in a delete's options).
+    public var isDryRun: Bool { query["dryRun"] == "All" || dryRunInBody }
+
+    var dryRunInBody = false
 }
 
 /// Every request received, in order.

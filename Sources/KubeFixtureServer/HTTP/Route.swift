@@ -12,12 +12,23 @@ enum Route: Equatable {
     /// A list: cluster-wide when `namespace` is nil.
     case collection(ResourceType, version: String, namespace: String?)
     case object(ResourceType, version: String, namespace: String?, name: String)
+    /// `/openapi/v3`
+    case openAPIRoot
+    /// `/openapi/v3/api/v1`, `/openapi/v3/apis/GROUP/VERSION`
+    case openAPI(group: String, version: String)
     case notFound
 
     init(path: String, cluster: FixtureCluster) {
         let parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         switch parts.first {
         case "version" where parts.count == 1: self = .version
+        case "openapi" where parts.count >= 2 && parts[1] == "v3":
+            switch Array(parts.dropFirst(2)) {
+            case []: self = .openAPIRoot
+            case let rest where rest.count == 2 && rest[0] == "api": self = .openAPI(group: "", version: rest[1])
+            case let rest where rest.count == 3 && rest[0] == "apis": self = .openAPI(group: rest[1], version: rest[2])
+            default: self = .notFound
+            }
         case "api":
             if parts.count == 1 { self = .coreVersions; return }
             self = Self.resource(group: "", version: parts[1], rest: Array(parts.dropFirst(2)), cluster: cluster)

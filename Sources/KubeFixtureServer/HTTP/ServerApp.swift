@@ -1,48 +1,114 @@
 import Foundation
 import MeshDumpCore
 
-/// Answers one request: authentication, injected faults, then the Kubernetes API.
+/// Answers one request: authentication, injected faults, then the Kubernetes API — reads from a
+/// snapshot of the store, writes through it.
 final class ServerApp: Sendable {
-    let cluster: FixtureCluster
+    let store: ClusterStore
     let auth: ServerAuth
     let faults: FaultInjector
     let log: RequestLog
     let serverAddress: String
 
-    init(cluster: FixtureCluster, auth: ServerAuth, faults: FaultInjector, log: RequestLog, serverAddress: String) {
-        self.cluster = cluster
+    convenience init(cluster: FixtureCluster, auth: ServerAuth, faults: FaultInjector, log: RequestLog, serverAddress: String) {
+        self.init(store: ClusterStore(cluster), auth: auth, faults: faults, log: log, serverAddress: serverAddress)
+    }
+
+    init(store: ClusterStore, auth: ServerAuth, faults: FaultInjector, log: RequestLog, serverAddress: String) {
+        self.store = store
         self.auth = auth
         self.faults = faults
         self.log = log
         self.serverAddress = serverAddress
     }
 
-    func reply(method: String, uri: String, authorization: String?, accept: String?, certificateCommonName: String?) -> Reply {
+    /// The cluster as it is now.
+    var cluster: FixtureCluster { store.snapshot }
+
+    func reply(method: String, uri: String, authorization: String?, accept: String?, certificateCommonName: String?,
+               contentType: String? = nil, userAgent: String? = nil, body: [UInt8] = []) -> Reply {
         let (path, query) = Self.split(uri)
         let user = auth.user(authorization: authorization, certificateCommonName: certificateCommonName)
-        let reply = answer(method: method, path: path, query: query, user: user, accept: accept ?? "")
-        log.append(LoggedRequest(method: method, path: path, query: query, user: user, status: reply.dropConnection ? 0 : reply.status))
+        let incoming = Incoming(method: method, path: path, query: query, accept: accept ?? "", contentType: contentType, userAgent: userAgent, body: body)
+        let reply = answer(incoming, user: user)
+        var entry = LoggedRequest(method: method, path: path, query: query, user: user, status: reply.dropConnection ? 0 : reply.status,
+                                  contentType: contentType)
+        entry.dryRunInBody = method == "DELETE" && ((try? DeleteBody(body: body))?.dryRun ?? false)
+        log.append(entry)
         return reply
     }
 
-    private func answer(method: String, path: String, query: [String: String], user: String?, accept: String) -> Reply {
+    /// One request as the app reads it.
+    private struct Incoming {
+        var method: String
+        var path: String
+        var query: [String: String]
+        var accept: String
+        var contentType: String?
+        var userAgent: String?
+        var body: [UInt8]
+    }
+
+    private func answer(_ request: Incoming, user: String?) -> Reply {
         guard let user else { return .unauthorized }
-        let route = Route(path: path, cluster: cluster)
+        // No snapshot stays alive across a write: sharing the store's storage would make it copy.
+        let route = Route(path: request.path, cluster: store.snapshot)
         var delay = Duration.zero
-        if let action = faults.take(path: path, route: route, hasContinue: query["continue"] != nil) {
+        let bodyName = request.method == "POST" ? (try? ObjectDecoder(InputBytes(request.body, source: "body")).next())?.name : nil
+        if let action = faults.take(FaultRequest(method: request.method, path: request.path, route: route,
+                                                 hasContinue: request.query["continue"] != nil, bodyName: bodyName)) {
             switch action {
             case .delay(let d): delay = d
             case .dropConnection: return .dropped
-            default: return faultReply(action, route: route, user: user, query: query)
+            default: return faultReply(action, route: route, user: user, query: request.query)
             }
         }
-        var reply = method == "GET" ? api(route, query: query, user: user, asTable: accept.contains("as=Table"))
-            : .status(405, reason: "MethodNotAllowed", message: "the fixture server only serves GET")
+        var reply: Reply
+        if request.method == "GET" {
+            reply = api(route, cluster: store.snapshot, query: request.query, user: user, asTable: request.accept.contains("as=Table"))
+        } else {
+            reply = write(route, request: request)
+        }
         reply.delay = delay
         return reply
     }
 
-    private func api(_ route: Route, query: [String: String], user: String, asTable: Bool) -> Reply {
+    private func write(_ route: Route, request: Incoming) -> Reply {
+        var body = request.body
+        if !body.isEmpty, request.method != "PATCH", let type = request.contentType,
+           !(type.hasPrefix("application/json") || type.hasPrefix("application/yaml")) {
+            // kubectl creates built-in kinds in protobuf (and does not fall back to JSON on 415).
+            guard type.hasPrefix("application/vnd.kubernetes.protobuf"), let object = ProtobufBody.object(body) else {
+                return .unsupportedMediaType(accepted: "application/json, application/yaml")
+            }
+            body = JSONText.bytes(object)
+        }
+        let write: WriteRequest
+        do {
+            write = try WriteRequest(query: request.query, contentType: request.contentType, body: body, userAgent: request.userAgent)
+        } catch {
+            return error.reply
+        }
+        let replies = WriteReplies(store: store, now: ServerFields.timestamp())
+        switch (request.method, route) {
+        case ("PATCH", .object(let type, let version, let namespace, let name)):
+            return replies.apply(type, version: version, namespace: namespace, name: name, request: write)
+        case ("POST", .collection(let type, let version, let namespace)):
+            return replies.create(type, version: version, namespace: namespace, request: write)
+        case ("DELETE", .object(let type, _, let namespace, let name)):
+            do {
+                return replies.delete(type, namespace: namespace, name: name, request: write, options: try DeleteBody(body: body))
+            } catch {
+                return error.reply
+            }
+        case (_, .notFound):
+            return .pathNotFound
+        default:
+            return .status(405, reason: "MethodNotAllowed", message: "the fixture server does not serve \(request.method) here")
+        }
+    }
+
+    private func api(_ route: Route, cluster: FixtureCluster, query: [String: String], user: String, asTable: Bool) -> Reply {
         let discovery = DiscoveryReplies(cluster: cluster, serverAddress: serverAddress)
         switch route {
         case .version: return .json(DiscoveryReplies.version)
@@ -65,6 +131,9 @@ final class ServerApp: Sendable {
                 return .forbidden(user: user, verb: "get", type: type, namespace: namespace)
             }
             return ListReplies(cluster: cluster).get(type, version: version, namespace: namespace, name: name, asTable: asTable)
+        case .openAPIRoot: return .json(OpenAPIReplies(cluster: cluster).root)
+        case .openAPI(let group, let version):
+            return OpenAPIReplies(cluster: cluster).document(group: group, version: version).map { .json($0) } ?? .pathNotFound
         case .notFound: return .pathNotFound
         }
     }
@@ -100,6 +169,13 @@ final class ServerApp: Sendable {
                 message += "."
             }
             return .status(410, reason: "Expired", message: message, continueToken: token)
+        case .reject(let code, let reason, let message):
+            return .status(code, reason: reason, message: message)
+        case .conflict:
+            switch route {
+            case .object(let type, _, _, let name): return .conflict(type, name: name, Reply.modified)
+            default: return .status(409, reason: "Conflict", message: "Operation cannot be fulfilled: \(Reply.modified)")
+            }
         case .delay, .dropConnection:
             return .pathNotFound
         }

@@ -5,19 +5,19 @@ import MeshDumpCore
 /// API server adds, kept in the server's list order (by `namespace/name`).
 ///
 /// Build it (`add`, `load(paths:)`, `ClusterGenerator`), then hand it to the server, which
-/// never changes it: lists are consistent for the server's life.
+/// changes it as clients write (server-side apply, create, delete).
 public struct FixtureCluster: Sendable {
     public private(set) var types: [ResourceType]
     /// The preferred version of a group when it is not the first version of its first type.
     public var preferredVersions: [String: String] = [:]
     /// Objects by `ResourceType.id` (group and kind), in list order once sealed.
-    private(set) var objects: [String: [StoredObject]] = [:]
-    private var sorted = true
-    /// The resourceVersion of the newest object, which lists report.
-    public private(set) var resourceVersion = 1000
+    var objects: [String: [StoredObject]] = [:]
+    var sorted = true
+    /// The resourceVersion of the newest write, which lists report.
+    public internal(set) var resourceVersion = 1000
 
-    /// A cluster serving namespaces and every Istio kind meshdump knows.
-    public init(types: [ResourceType] = [.namespace] + IstioKinds.all.map(ResourceType.init)) {
+    /// A cluster serving namespaces, secrets, config maps and every Istio kind meshdump knows.
+    public init(types: [ResourceType] = [.namespace, .secret, .configMap] + IstioKinds.all.map(ResourceType.init)) {
         self.types = types
     }
 

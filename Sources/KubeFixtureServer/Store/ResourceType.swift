@@ -12,9 +12,11 @@ public struct ResourceType: Sendable, Hashable {
     /// Versions this resource is served at, newest or preferred first.
     public var versions: [String]
     public var categories: [String]
+    /// The top-level fields its schema declares, for strict field validation; nil: not known.
+    public var topLevelFields: Set<String>?
 
     public init(group: String, kind: String, resource: String, shortNames: [String] = [], namespaced: Bool,
-                versions: [String], categories: [String] = []) {
+                versions: [String], categories: [String] = [], topLevelFields: Set<String>? = nil) {
         self.group = group
         self.kind = kind
         self.resource = resource
@@ -23,17 +25,28 @@ public struct ResourceType: Sendable, Hashable {
         self.namespaced = namespaced
         self.versions = versions
         self.categories = categories
+        self.topLevelFields = topLevelFields
     }
 
     /// The Istio kinds as Istio's CRDs declare them.
     public init(_ kind: Kind) {
         self.init(group: kind.group, kind: kind.kind, resource: kind.resource, shortNames: kind.shortNames,
                   namespaced: kind.namespaced, versions: kind.versions,
-                  categories: kind.group.hasSuffix("istio.io") ? ["istio-io", kind.group.split(separator: ".").first.map { "\($0)-istio-io" } ?? ""] : [])
+                  categories: kind.group.hasSuffix("istio.io") ? ["istio-io", kind.group.split(separator: ".").first.map { "\($0)-istio-io" } ?? ""] : [],
+                  topLevelFields: Self.specAndStatus)
     }
 
+    static let specAndStatus: Set<String> = ["apiVersion", "kind", "metadata", "spec", "status"]
+
     public static let namespace = ResourceType(group: "", kind: "Namespace", resource: "namespaces", shortNames: ["ns"],
-                                               namespaced: false, versions: ["v1"])
+                                               namespaced: false, versions: ["v1"], topLevelFields: specAndStatus)
+
+    /// Secrets: the default ApplySet parent.
+    public static let secret = ResourceType(group: "", kind: "Secret", resource: "secrets", namespaced: true, versions: ["v1"],
+                                            topLevelFields: ["apiVersion", "kind", "metadata", "data", "stringData", "type", "immutable"])
+
+    public static let configMap = ResourceType(group: "", kind: "ConfigMap", resource: "configmaps", shortNames: ["cm"], namespaced: true,
+                                               versions: ["v1"], topLevelFields: ["apiVersion", "kind", "metadata", "data", "binaryData", "immutable"])
 
     /// A type for a kind met only in fixtures: plural made as Kubernetes' CRD tooling makes it.
     static func guessed(group: String, version: String, kind: String, namespaced: Bool) -> ResourceType {
@@ -48,6 +61,10 @@ public struct ResourceType: Sendable, Hashable {
         }
         return ResourceType(group: group, kind: kind, resource: plural, namespaced: namespaced, versions: [version])
     }
+
+    /// Whether objects carry `metadata.generation` (moved by spec changes): kinds with a spec,
+    /// except namespaces, as on a real server.
+    var tracksGeneration: Bool { self != .namespace && (topLevelFields?.contains("spec") ?? true) }
 
     /// `group/Kind`: what stays the same when the served versions change.
     var id: String { "\(group)/\(kind)" }

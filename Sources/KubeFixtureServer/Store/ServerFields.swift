@@ -11,24 +11,28 @@ enum ServerFields {
         guard case .mapping(var top) = value, case .mapping(var metadata)? = top["metadata"] else { return value }
         let name = metadata["name"]?.stringValue ?? ""
         let namespace = metadata["namespace"]?.stringValue ?? ""
-        if type == .namespace {
-            var labels = metadata["labels"]?.mappingValue ?? Mapping()
-            if labels["kubernetes.io/metadata.name"] == nil { labels["kubernetes.io/metadata.name"] = .string(name) }
-            metadata["labels"] = .mapping(labels)
-            if top["spec"] == nil { top["spec"] = ["finalizers": ["kubernetes"]] }
-            if top["status"] == nil { top["status"] = ["phase": "Active"] }
-        }
+        if type == .namespace { namespaceDefaults(&top, metadata: &metadata) }
         let created = metadata["creationTimestamp"]?.stringValue ?? creationTimestamp
         if metadata["creationTimestamp"] == nil { metadata["creationTimestamp"] = .string(created) }
         if metadata["uid"] == nil { metadata["uid"] = .string(uid("\(type.group)/\(type.kind)/\(namespace)/\(name)")) }
         if metadata["resourceVersion"] == nil { metadata["resourceVersion"] = .string(String(resourceVersion)) }
-        if metadata["generation"] == nil, type != .namespace { metadata["generation"] = 1 }
+        if metadata["generation"] == nil, type.tracksGeneration { metadata["generation"] = 1 }
         if metadata["managedFields"] == nil {
             let apiVersion = top["apiVersion"]?.stringValue ?? type.apiVersion(type.versions[0])
             metadata["managedFields"] = ManagedFields.entries(for: .mapping(top), metadata: metadata, apiVersion: apiVersion, time: created)
         }
         top["metadata"] = .mapping(metadata)
         return .mapping(top)
+    }
+
+    /// What the namespace controller gives every namespace: its name as a label, the
+    /// `kubernetes` finalizer, phase Active.
+    static func namespaceDefaults(_ top: inout Mapping, metadata: inout Mapping) {
+        var labels = metadata["labels"]?.mappingValue ?? Mapping()
+        if labels["kubernetes.io/metadata.name"] == nil { labels["kubernetes.io/metadata.name"] = metadata["name"] ?? "" }
+        metadata["labels"] = .mapping(labels)
+        if top["spec"] == nil { top["spec"] = ["finalizers": ["kubernetes"]] }
+        if top["status"] == nil { top["status"] = ["phase": "Active"] }
     }
 
     /// A stable, UUID-shaped id derived from the object's identity.

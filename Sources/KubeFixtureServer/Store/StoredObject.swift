@@ -31,6 +31,13 @@ struct StoredObject: Sendable {
         bodyWithoutAPIVersion = bytes
     }
 
+    /// The object as a value at `apiVersion`.
+    func value(apiVersion: String) -> Value {
+        var bytes: [UInt8] = []
+        json(apiVersion: apiVersion, into: &bytes)
+        return (try? JSONReader.values(bytes, source: "store").first) ?? [:]
+    }
+
     /// The object's JSON at `apiVersion`.
     func json(apiVersion: String, into output: inout [UInt8]) {
         output.append(contentsOf: #"{"apiVersion":"#.utf8)

@@ -45,7 +45,6 @@ struct UnifiedDiffRenderer {
     /// `<namespace>/<resource>/<name>.yaml` (`_cluster/…` when cluster-scoped): where export
     /// writes the object, whatever file it was read from.
     static func path(of id: ObjectID) -> String {
-        let folder = id.namespace.isEmpty ? TreeLayout.clusterScopedFolder : id.namespace
-        return "\(folder)/\(TreeLayout().resource(of: id))/\(id.name).yaml"
+        TreeLayout().relativePath(of: id)
     }
 }

@@ -21,17 +21,17 @@ public struct ExportReport: Sendable {
         }
     }
 
-    public var output: String
+    /// Where the objects went: `data/`, `standard output`.
+    public var destination: String
     public var sources: [Source]
-    /// Keyed by source name and resource, joined by NUL.
-    var counts: [String: Count]
+    var counts: [KindKey: Count]
     /// Whether the tree on disk is now the new one.
     public var committed = false
-    /// Why the tree was kept back although every kind was listed (`--strict`).
+    /// Why the tree was kept back although every kind was listed (errors were reported).
     public var rejection: String?
 
-    init(output: String, sources: [Source], counts: [String: Count]) {
-        self.output = output
+    init(destination: String, sources: [Source], counts: [KindKey: Count]) {
+        self.destination = destination
         self.sources = sources
         self.counts = counts
     }
@@ -39,13 +39,14 @@ public struct ExportReport: Sendable {
     /// Every asked kind of every source was listed in full, and nothing rejected the tree.
     public var complete: Bool { rejection == nil && !sources.contains { $0.kinds.contains(where: \.failed) } }
 
-    public func count(source: String, resource: String) -> Count {
-        counts[source + "\u{0}" + resource] ?? Count()
+    public func count(_ key: KindKey) -> Count {
+        counts[key] ?? Count()
     }
 
     public var totalObjects: Int { counts.values.reduce(0) { $0 + $1.objects } }
+    /// Namespaces written to, each source's counted apart (two contexts' `default` are two).
     public var totalNamespaces: Int {
-        Set(counts.map { key, count in count.namespaces.map { key.split(separator: "\u{0}")[0] + "/" + $0 } }.joined()).count
+        Set(counts.flatMap { key, count in count.namespaces.map { [key.source, $0] } }).count
     }
 
     /// The summary printed on stderr: a line per kind, then the outcome.
@@ -62,11 +63,10 @@ public struct ExportReport: Sendable {
             }
             for kind in source.kinds {
                 let name = kind.qualifiedResource.padding(toLength: width)
-                let resource = String(kind.qualifiedResource.prefix { $0 != "." })
                 switch kind.outcome {
-                case .exported(let version):
-                    let c = count(source: source.name, resource: resource)
-                    lines.append("  \(name)  \(version.padding(toLength: 8))  \(c.objects) objects in \(c.namespaces.count) namespaces"
+                case .listed(let version):
+                    let c = count(KindKey(source: source.name, group: kind.kind.group, kind: kind.kind.kind))
+                    lines.append("  \(name)  \(version.padding(toLength: 8))  \(counted(c.objects, "object")) in \(counted(c.namespaces.count, "namespace"))"
                                  + (kind.note.map { " (\($0))" } ?? ""))
                 case .skipped(let reason):
                     lines.append("  \(name)  skipped: \(reason)")
@@ -75,14 +75,15 @@ public struct ExportReport: Sendable {
                 }
             }
         }
-        let failed = sources.flatMap(\.kinds).filter(\.failed).count
+        let failed = counted(sources.flatMap(\.kinds).filter(\.failed).count, "kind")
+        let unchanged = destination == "standard output" ? "nothing was printed" : "\(destination) was left as it was"
         if committed {
-            lines.append("wrote \(totalObjects) objects in \(totalNamespaces) namespaces to \(output)/"
-                         + (failed > 0 ? " (partial: \(failed) kinds failed)" : ""))
+            lines.append("wrote \(counted(totalObjects, "object")) in \(counted(totalNamespaces, "namespace")) to \(destination)"
+                         + (complete ? "" : " (partial: \(failed) failed)"))
         } else if let rejection {
-            lines.append("\(rejection); \(output)/ was left as it was")
+            lines.append("\(rejection); \(unchanged)")
         } else {
-            lines.append("\(failed) kinds failed; \(output)/ was left as it was (--allow-partial writes what succeeded)")
+            lines.append("\(failed) failed; \(unchanged) (--allow-partial writes what succeeded)")
         }
         return lines.joined(separator: "\n") + "\n"
     }

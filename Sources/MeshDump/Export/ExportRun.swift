@@ -1,55 +1,64 @@
 import MeshDumpCore
 import Synchronization
 
-/// `meshdump export`: objects from one or more sources, through neat and the rules, into one
-/// tree written atomically.
+/// `meshdump export`: objects from one or more sources, through the stages (neat, then rules),
+/// into one tree written atomically.
 ///
-/// Every object passes the filter, then the stages (neat, then rules), then the tree writer,
-/// as it arrives. The new tree replaces the old one only when every asked kind of every
-/// source succeeded; otherwise nothing changes on disk, unless partial output was allowed.
+/// Every object goes through the stages and into the tree writer as it arrives. The new tree
+/// replaces the old one only when every asked kind of every source was listed and nothing
+/// reported an error (a failing patch, `--strict` rules that matched nothing); otherwise
+/// nothing changes on disk, unless partial output was allowed (failed kinds only: an error
+/// still keeps the old tree).
 public struct ExportRun: Sendable {
     /// One source and the folder of the tree it goes to (nil: the tree's root).
     public struct Target: Sendable {
-        public var source: any ExportSource
+        public var source: any ObjectSource
         public var folder: String?
 
-        public init(source: any ExportSource, folder: String? = nil) {
+        public init(source: any ObjectSource, folder: String? = nil) {
             self.source = source
             self.folder = folder
         }
     }
 
-    public var output: String
+    /// Where the objects go: a tree, or a stream on standard output.
+    public var sink: any ObjectSink
+    /// Replace a tree even when no asked kind was served (which would empty it).
     public var force: Bool
     public var allowPartial: Bool
     public var stages: any ObjectStage
-    /// A last check once every object is written: a reason to keep the old tree (`--strict`
-    /// rules that matched nothing), or nil.
-    public var finalCheck: @Sendable () -> String? = { nil }
 
-    public init(output: String, force: Bool = false, allowPartial: Bool = false, stages: any ObjectStage = Neat()) {
-        self.output = output
+    public init(sink: any ObjectSink, force: Bool = false, allowPartial: Bool = false, stages: any ObjectStage = Neat()) {
+        self.sink = sink
         self.force = force
         self.allowPartial = allowPartial
         self.stages = stages
     }
 
-    /// Runs the export; `progress` is called with the number of objects written so far.
-    public func run(_ targets: [Target], request: ExportRequest,
+    /// An export into the tree at `output` (`force` also replaces a folder meshdump did not write).
+    public init(output: String, force: Bool = false, allowPartial: Bool = false, stages: any ObjectStage = Neat()) throws {
+        self.init(sink: try TreeWriter(root: output, force: force), force: force, allowPartial: allowPartial, stages: stages)
+    }
+
+    /// Runs the export; `progress` is called with the number of objects written so far. The
+    /// stages report to `diagnostics`, whose errors keep the old tree.
+    public func run(_ targets: [Target], request: ReadRequest, diagnostics: DiagnosticCollector = DiagnosticCollector(),
                     progress: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> ExportReport {
-        let writer = try TreeWriter(root: output, force: force)
+        let writer = sink
         let tally = ExportTally()
         var sources: [ExportReport.Source] = []
         do {
             try await withThrowingTaskGroup(of: ExportReport.Source.self) { group in
                 for target in targets {
                     group.addTask {
-                        let kinds = try await target.source.export(request) { object, resource in
-                            guard request.filter.includes(object), let out = try stages.apply(object) else { return }
-                            try writer.write(out, resource: resource, folder: target.folder)
-                            progress(tally.add(source: target.source.name, resource: resource, namespace: out.namespace))
+                        let name = target.source.name
+                        let kinds = try await target.source.read(request) { object in
+                            guard let out = try stages.apply(object) else { return }
+                            try writer.write(out, folder: target.folder)
+                            progress(tally.add(KindKey(source: name, group: object.group, kind: object.kind),
+                                               from: object.namespace, to: out.namespace))
                         }
-                        return ExportReport.Source(name: target.source.name, folder: target.folder, kinds: kinds)
+                        return ExportReport.Source(name: name, folder: target.folder, kinds: kinds)
                     }
                 }
                 for try await source in group { sources.append(source) }
@@ -58,11 +67,22 @@ public struct ExportRun: Sendable {
             writer.abort()
             throw error
         }
+        stages.finish()
+        for namespace in (request.filter.namespaces ?? []).sorted() where !tally.seen(namespace) {
+            diagnostics.report(Diagnostic(.warning, "no objects in namespace \"\(namespace)\" (-n \(namespace))"))
+        }
         sources.sort { ($0.folder ?? "", $0.name) < ($1.folder ?? "", $1.name) }
-        var report = ExportReport(output: output, sources: sources, counts: tally.counts)
-        report.rejection = finalCheck()
+        var report = ExportReport(destination: writer.destination, sources: sources, counts: tally.counts)
+        if diagnostics.hasErrors {
+            report.rejection = "errors were reported"
+        } else if !force, sources.allSatisfy({ $0.kinds.allSatisfy(\.skipped) }), writer.holdsObjects {
+            report.rejection = "no kind asked for is served by " + sources.map(\.name).joined(separator: ", ")
+                + " (the wrong context?), so the tree would be emptied; --force empties it"
+        }
         if report.complete || (allowPartial && report.rejection == nil) {
-            try writer.commit()
+            try writer.commit(keeping: sources.flatMap { source in
+                source.kinds.filter(\.failed).map { KeptKind(folder: source.folder, resource: $0.kind.resource) }
+            })
             report.committed = true
         } else {
             writer.abort()
@@ -71,19 +91,36 @@ public struct ExportRun: Sendable {
     }
 }
 
-/// Objects written per source and resource, and the namespaces they were in; shared by the
+/// One kind of one source, as the summary counts it.
+public struct KindKey: Sendable, Hashable {
+    public var source: String
+    public var group: String
+    public var kind: String
+
+    public init(source: String, group: String, kind: String) {
+        self.source = source
+        self.group = group
+        self.kind = kind
+    }
+}
+
+/// Objects written per kind of each source, and the namespaces they were in; shared by the
 /// tasks of an export.
 final class ExportTally: Sendable {
-    private let state = Mutex<(total: Int, counts: [String: ExportReport.Count])>((0, [:]))
+    private let state = Mutex<(total: Int, counts: [KindKey: ExportReport.Count], seen: Set<String>)>((0, [:], []))
 
-    /// Counts one object; returns the total so far.
-    func add(source: String, resource: String, namespace: String) -> Int {
+    /// Counts one object read in namespace `from` and written in `to`; returns the total so far.
+    func add(_ key: KindKey, from: String, to: String) -> Int {
         state.withLock { state in
             state.total += 1
-            state.counts[source + "\u{0}" + resource, default: ExportReport.Count()].add(namespace: namespace)
+            state.counts[key, default: ExportReport.Count()].add(namespace: to)
+            state.seen.insert(from)
             return state.total
         }
     }
 
-    var counts: [String: ExportReport.Count] { state.withLock { $0.counts } }
+    var counts: [KindKey: ExportReport.Count] { state.withLock { $0.counts } }
+
+    /// Whether an object was read in this namespace.
+    func seen(_ namespace: String) -> Bool { state.withLock { $0.seen.contains(namespace) } }
 }

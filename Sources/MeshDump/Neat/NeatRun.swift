@@ -26,19 +26,17 @@ public struct NeatRun {
         var output: [UInt8] = []
         var count = 0
         var chosen = format
-        for path in try InputPaths.expand(paths.isEmpty ? ["-"] : paths) {
-            let decoder = ObjectDecoder(try InputBytes.read(path: path), dropped: Neat.droppedFields)
-            let outputFormat = chosen ?? (decoder.format == .json ? .json : .yaml)
-            chosen = outputFormat
-            while let object = try decoder.next() {
-                guard let neat = neat.apply(object) else { continue }
-                do {
-                    try outputFormat.write(neat.value, isFirst: count == 0, to: &output)
-                } catch {
-                    throw ObjectError(origin: object.origin, message: "\(error)")
-                }
-                count += 1
+        let source = FileSource(paths: paths.isEmpty ? ["-"] : paths)
+        try source.forEach(ReadRequest(droppedFields: Neat.droppedFields), onFile: { _, inputFormat in
+            if chosen == nil { chosen = inputFormat == .json ? .json : .yaml }
+        }) { object in
+            guard let neat = neat.apply(object), let outputFormat = chosen else { return }
+            do {
+                try outputFormat.write(neat.value, isFirst: count == 0, to: &output)
+            } catch {
+                throw ObjectError(origin: object.origin, message: "\(error)")
             }
+            count += 1
         }
         return Result(output: output, objects: count)
     }

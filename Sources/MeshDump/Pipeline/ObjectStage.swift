@@ -4,9 +4,15 @@ import MeshDumpCore
 ///
 /// Every command is a pipeline, as in kustomize's kio: a source produces objects, stages
 /// transform them one at a time, a sink writes them. Stages are pure: no I/O, and problems they
-/// can recover from go to a `DiagnosticSink`.
+/// can recover from go to a `DiagnosticSink`. `finish()` runs once after the last object, for
+/// what a stage can only say at the end (rules that matched nothing).
 public protocol ObjectStage: Sendable {
     func apply(_ object: Object) throws -> Object?
+    func finish()
+}
+
+extension ObjectStage {
+    public func finish() {}
 }
 
 /// Stages run in order; an object dropped by one stage is not seen by the next.
@@ -24,5 +30,9 @@ public struct StageChain: ObjectStage {
             current = next
         }
         return current
+    }
+
+    public func finish() {
+        for stage in stages { stage.finish() }
     }
 }

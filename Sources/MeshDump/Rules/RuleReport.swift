@@ -77,17 +77,17 @@ public final class RuleReport: Sendable {
     /// `rule "drop TCM bookkeeping": 12 matched, 12 changed (24 fields)`.
     public func lines() -> [String] {
         let t = totals
-        var out = ["rules: \(t.objectsIn) \(plural(t.objectsIn, "object")) in, \(t.objectsOut) out, \(t.changed) changed, \(t.dropped) dropped"]
+        var out = ["rules: \(counted(t.objectsIn, "object")) in, \(t.objectsOut) out, \(t.changed) changed, \(t.dropped) dropped"]
         for (name, c) in zip(ruleNames, t.rules) {
             var parts = ["\(c.matched) matched"]
-            if c.changed > 0 || c.dropped == 0 { parts.append("\(c.changed) changed (\(c.fields) \(plural(c.fields, "field")))") }
+            if c.changed > 0 || c.dropped == 0 { parts.append("\(c.changed) changed (\(counted(c.fields, "field")))") }
             if c.dropped > 0 { parts.append("\(c.dropped) dropped") }
             if c.skippedByTest > 0 { parts.append("\(c.skippedByTest) skipped by a failed test") }
             if c.failed > 0 { parts.append("\(c.failed) failed") }
             out.append("  rule \"\(name)\": " + parts.joined(separator: ", "))
         }
         for (entry, c) in zip(entries, t.entries) {
-            out.append("  \(entry.label): \(c.objects) \(plural(c.objects, "object")) changed (\(c.fields) \(plural(c.fields, "field")))")
+            out.append("  \(entry.label): \(counted(c.objects, "object")) changed (\(counted(c.fields, "field")))")
         }
         return out
     }
@@ -107,7 +107,6 @@ public final class RuleReport: Sendable {
         return out
     }
 
-    private func plural(_ n: Int, _ word: String) -> String { n == 1 ? word : word + "s" }
 }
 
 /// What the rule stage did to one object.

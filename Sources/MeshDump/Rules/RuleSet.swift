@@ -35,7 +35,7 @@ public struct RuleSet: Sendable {
     }
 
     /// Reads and merges rules files, in order. Each file may hold several `kind: Rules`
-    /// documents; an empty file is an empty rule set.
+    /// documents, and must hold one: an empty file is a mistake (a wrong path, a truncated copy).
     public static func load(paths: [String]) throws(RulesFileError) -> RuleSet {
         var set = RuleSet()
         for path in paths {
@@ -54,6 +54,7 @@ public struct RuleSet: Sendable {
     public static func parse(bytes: some Collection<UInt8>, source: String) throws(RulesFileError) -> RuleSet {
         let reader = YAMLReader(bytes: bytes, source: source, positionDepth: Int.max)
         var set = RuleSet()
+        var documents = 0
         while true {
             let document: Document?
             do {
@@ -63,8 +64,12 @@ public struct RuleSet: Sendable {
             }
             guard let document else { break }
             if document.isEmpty { continue }  // `---` alone or only comments
+            documents += 1
             let root = RulesNode(value: document.value, pointer: "", path: "", context: RulesNode.Context(source: source, document: document))
             try set.merge(RulesDocumentParser(ruleCountBefore: set.rules.count).parse(root))
+        }
+        guard documents > 0 else {
+            throw RulesFileError(source: source, mark: nil, message: "holds no rules (a document with apiVersion: meshdump/v1 and kind: Rules)")
         }
         return set
     }

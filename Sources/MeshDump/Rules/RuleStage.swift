@@ -7,16 +7,19 @@ import MeshDumpCore
 /// object as the rules before it left it, all before the mappings; a dropped object goes no
 /// further. Problems go to `diagnostics`: a failing patch is an error (the rule is skipped for
 /// that object), a string that mentions a mapped name without being a reference meshdump
-/// understands is a warning.
+/// understands is a warning. At the end, rules and mapping entries that matched nothing are
+/// warnings, or errors when `strict` (a misspelt namespace is the classic migration bug).
 public struct RuleStage: ObjectStage {
     public let rules: RuleSet
+    public let strict: Bool
     public let report: RuleReport
     private let mesh: MeshRewriter
     private let scanner: MentionScanner
     private let diagnostics: DiagnosticSink
 
-    public init(rules: RuleSet, diagnostics: DiagnosticSink) {
+    public init(rules: RuleSet, strict: Bool = false, diagnostics: DiagnosticSink) {
         self.rules = rules
+        self.strict = strict
         report = RuleReport(rules: rules)
         mesh = MeshRewriter(rules)
         scanner = MentionScanner(rules)
@@ -57,5 +60,9 @@ public struct RuleStage: ObjectStage {
         }
         object.value = value
         return object
+    }
+
+    public func finish() {
+        for diagnostic in report.unmatched(strict: strict) { diagnostics.report(diagnostic) }
     }
 }

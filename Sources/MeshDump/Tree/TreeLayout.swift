@@ -8,21 +8,31 @@ public struct TreeLayout: Sendable {
     /// The longest name Kubernetes allows, and the longest meshdump writes as a file name.
     public static let maximumNameLength = 253
 
-    /// Resource names for kinds the table does not know (from discovery), by group and kind.
-    public var extraResources: [String: String]
     public var format: ObjectFormat
 
-    public init(extraResources: [String: String] = [:], format: ObjectFormat = .yaml) {
-        self.extraResources = extraResources
+    public init(format: ObjectFormat = .yaml) {
         self.format = format
     }
 
-    /// The plural resource name of an object's kind: from the kinds table, then from discovery,
-    /// then guessed as kubectl guesses (`Policy` → `policies`).
+    /// The plural resource name of an object's kind: the one its API server serves it under
+    /// when it came from a cluster, else from the kinds table, else guessed as kubectl guesses
+    /// (`Policy` → `policies`).
+    public func resource(of object: Object) -> String {
+        if case .cluster(_, let path) = object.origin, let resource = Self.resource(inObjectPath: path) { return resource }
+        return resource(of: object.id)
+    }
+
+    /// The resource name for an identity alone: from the kinds table, else guessed.
     public func resource(of id: ObjectID) -> String {
         if let kind = IstioKinds.kind(group: id.group, kind: id.kind) { return kind.resource }
-        if let resource = extraResources[id.group + "/" + id.kind] { return resource }
         return Self.guessPlural(id.kind)
+    }
+
+    /// `virtualservices` in `/apis/networking.istio.io/v1/namespaces/NS/virtualservices/NAME`.
+    static func resource(inObjectPath path: String) -> String? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count >= 3, parts[1] == "api" || parts[1] == "apis" else { return nil }
+        return String(parts[parts.count - 2])
     }
 
     /// kubectl's `UnsafeGuessKindToResource`.
@@ -34,14 +44,21 @@ public struct TreeLayout: Sendable {
     }
 
     /// The object's path relative to the tree's root (under `folder` when given, as for one
-    /// context of several); throws when its namespace or name could escape the tree or make an
-    /// impossible file name. `resource` overrides the kind's resource name (from discovery).
-    public func relativePath(of object: Object, resource: String? = nil, folder: String? = nil) throws(ObjectError) -> String {
+    /// context of several); throws when its namespace or name is not a name at all (empty,
+    /// `.`, `..`, with `/` or NUL, longer than 253 bytes). Other names are made file names by
+    /// `TreeNames`.
+    public func relativePath(of object: Object, folder: String? = nil) throws(ObjectError) -> String {
         let id = object.id
         try Self.check(id.name, "name", object)
         if !id.namespace.isEmpty { try Self.check(id.namespace, "namespace", object) }
-        let namespaceFolder = id.namespace.isEmpty ? Self.clusterScopedFolder : id.namespace
-        let path = "\(namespaceFolder)/\(resource ?? self.resource(of: id))/\(id.name).\(format.fileExtension)"
+        return relativePath(of: id, resource: resource(of: object), folder: folder)
+    }
+
+    /// Where an object of this identity goes, its name not checked (for messages and diffs of
+    /// objects already read).
+    public func relativePath(of id: ObjectID, resource: String? = nil, folder: String? = nil) -> String {
+        let namespaceFolder = id.namespace.isEmpty ? Self.clusterScopedFolder : TreeNames.component(id.namespace)
+        let path = "\(namespaceFolder)/\(resource ?? self.resource(of: id))/" + TreeNames.file(id.name, extension: format.fileExtension)
         return folder.map { "\($0)/\(path)" } ?? path
     }
 

@@ -8,7 +8,7 @@ import MeshDumpCore
 public final class KubeClient: Sendable {
     public let connection: ClusterConnection
     let transport: Transport
-    private let namespaceCache: NamespaceCache
+    let namespaceCache: NamespaceCache
 
     public init(connection: ClusterConnection, options: ClientOptions = ClientOptions()) {
         self.connection = connection

@@ -5,6 +5,8 @@ struct Response: Sendable {
     var body: [UInt8]
     /// The request path and query, for messages and origins.
     var path: String
+    /// `Warning` headers (`299 - "unknown field \"spec.x\""`), as sent.
+    var warnings: [String] = []
 
     var isSuccess: Bool { (200..<300).contains(status) }
 

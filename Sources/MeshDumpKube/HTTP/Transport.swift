@@ -4,7 +4,7 @@ import NIOHTTP1
 import NIOSSL
 import Synchronization
 
-/// GET requests to one API server with its TLS settings, credentials and proxy; bounded retries
+/// Requests to one API server with its TLS settings, credentials and proxy; bounded retries
 /// with backoff for answers and failures that may pass; a deadline on every attempt.
 final class Transport: Sendable {
     let connection: ClusterConnection
@@ -51,6 +51,14 @@ final class Transport: Sendable {
     /// GETs `path` with `query`, retrying as the policy allows; returns the final answer,
     /// whatever its status. Throws only when no answer came (or credentials failed).
     func get(_ path: String, query: [(String, String)] = []) async throws(KubeError) -> Response {
+        try await send(.GET, path, query: query)
+    }
+
+    /// Sends `method` to `path` with `query` and a body of `contentType`, retrying as `get` does
+    /// (the writes meshdump sends — server-side apply, deletes with preconditions, creates — may
+    /// be repeated safely); returns the final answer, whatever its status.
+    func send(_ method: HTTPMethod, _ path: String, query: [(String, String)] = [], body: [UInt8]? = nil,
+              contentType: String? = nil) async throws(KubeError) -> Response {
         let target = path + QueryString.encode(query)
         var refreshedAuth = false
         var attempt = 0
@@ -59,7 +67,7 @@ final class Transport: Sendable {
             let auth = try await authenticator.current()
             let outcome: Result<Response, TransportFailure>
             do {
-                outcome = .success(try await once(target, auth: auth))
+                outcome = .success(try await once(method, target, body: body, contentType: contentType, auth: auth))
             } catch {
                 outcome = .failure(error)
             }
@@ -99,11 +107,16 @@ final class Transport: Sendable {
         }
     }
 
-    private func once(_ target: String, auth: RequestAuth) async throws(TransportFailure) -> Response {
+    private func once(_ method: HTTPMethod, _ target: String, body: [UInt8]?, contentType: String?,
+                      auth: RequestAuth) async throws(TransportFailure) -> Response {
         let url = baseURL + target
         var request = HTTPClientRequest(url: url)
-        request.method = .GET
+        request.method = method
         request.headers.add(name: "Accept", value: "application/json")
+        if let body {
+            request.headers.add(name: "Content-Type", value: contentType ?? "application/json")
+            request.body = .bytes(ByteBuffer(bytes: body))
+        }
         request.headers.add(name: "User-Agent", value: options.userAgent)
         if let authorization = auth.authorization { request.headers.add(name: "Authorization", value: authorization) }
         if connection.server.isTLS {
@@ -116,9 +129,9 @@ final class Transport: Sendable {
         let timeout = TimeAmount.nanoseconds(Int64(options.requestTimeout.nanoseconds))
         do {
             let response = try await http.execute(request, timeout: timeout)
-            let body = try await response.body.collect(upTo: options.maxResponseBytes)
+            let collected = try await response.body.collect(upTo: options.maxResponseBytes)
             return Response(status: Int(response.status.code), retryAfter: response.headers.first(name: "Retry-After"),
-                            body: Array(body.readableBytesView), path: target)
+                            body: Array(collected.readableBytesView), path: target, warnings: response.headers["Warning"])
         } catch {
             throw TransportFailure(error, url: url, timeout: options.requestTimeout)
         }

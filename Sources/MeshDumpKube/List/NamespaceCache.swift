@@ -24,6 +24,11 @@ actor NamespaceCache {
         }
     }
 
+    /// Drops the names listed, after a namespace was created.
+    func forget() {
+        cached = nil
+    }
+
     private static func list(_ transport: Transport) async throws -> [String] {
         let kind = ServedKind(kind: .init(group: "", kind: "Namespace", resource: "namespaces", versions: ["v1"], namespaced: false, isDefault: false), version: "v1")
         var pager = Pager(kind: kind, namespace: nil, pageSize: transport.options.pageSize, diagnostics: SilentSink())

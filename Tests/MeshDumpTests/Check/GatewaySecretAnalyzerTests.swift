@@ -7,7 +7,7 @@ import Testing
 /// 2023-03-14T06:15:41Z in UTCTime, and one valid until 2122 in GeneralizedTime).
 struct GatewaySecretAnalyzerTests {
     static func secret(_ name: String, in file: String) throws -> SnapshotObject {
-        let objects = try FileObjectSource(paths: [CheckTestSupport.testdata("istio-analyze/testdata/" + file)]).objects()
+        let objects = try FileSource(paths: [CheckTestSupport.testdata("istio-analyze/testdata/" + file)]).objects()
         let snapshot = MeshSnapshot(objects: objects)
         return try #require(snapshot.objects(.secret).first { $0.name == name })
     }

@@ -53,7 +53,7 @@ struct IstioAnalyzeGridTests {
     func sameFindingsAsIstioctl(_ gridCase: GridCase) throws {
         let analyzer = try #require(Analyzers.all.first { $0.name == gridCase.analyzer })
         let paths = gridCase.files.map { Self.root + $0 } + [Self.root + "defaults.yaml"]
-        let objects = try FileObjectSource(paths: paths).objects()
+        let objects = try FileSource(paths: paths).objects()
         var snapshot = MeshSnapshot(objects: objects, defaultNamespace: "", now: CheckTestSupport.now)
         snapshot.mesh = try MeshSettings.resolve(file: gridCase.meshConfig.map { Self.root + $0 }, snapshot: snapshot)
         let result = try CheckRun(analyzers: [analyzer]).run(snapshot)

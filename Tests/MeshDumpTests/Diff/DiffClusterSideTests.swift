@@ -6,35 +6,41 @@ import Testing
 /// objects (with everything the server adds) compare equal to the tree exported from it.
 struct DiffClusterSideTests {
     @Test(arguments: [
-        ("cluster:", DiffOperand.cluster(context: nil)),
+        ("cluster:", SourceSpec.cluster(context: nil)),
         ("cluster:prod-eu", .cluster(context: "prod-eu")),
         ("./cluster:prod", .path("./cluster:prod")),
         ("cluster", .path("cluster")),
         ("-", .path("-")),
         ("data/team-a", .path("data/team-a")),
     ])
-    func operands(argument: String, operand: DiffOperand) throws {
-        #expect(try DiffOperand(parsing: argument) == operand)
-        #expect(operand.description == argument)
+    func specs(argument: String, spec: SourceSpec) throws {
+        #expect(try SourceSpec(parsing: argument) == spec)
+        #expect(spec.description == argument)
     }
 
-    @Test func listingTakesContextKindsAndNamespaces() throws {
-        let request = try DiffRequest(old: "cluster:", new: "cluster:dr-site", kinds: "vs,gw", namespaces: ["b", "a"],
-                                      context: "main", kubeconfig: "/k")
+    @Test func requestTakesSidesKindsAndNamespaces() throws {
+        let request = try DiffRequest(old: "cluster:", new: "cluster:dr-site", kinds: "vs,gw", namespaces: ["b", "a"], clusterOptions: true)
         let gw = IstioKinds.named("gw")!, vs = IstioKinds.named("vs")!
-        #expect(request.clusterListing(for: request.old) == ClusterListing(context: "main", kubeconfig: "/k", kinds: KindSelection(kinds: [vs, gw]), namespaces: ["a", "b"]))
-        #expect(request.clusterListing(for: request.new)?.context == "dr-site")
-        let plain = try DiffRequest(old: "cluster:", new: "tree")
-        #expect(plain.clusterListing(for: plain.old) == ClusterListing(context: nil, kubeconfig: nil, kinds: KindSelection(), namespaces: nil))
-        #expect(plain.clusterListing(for: plain.new) == nil)
+        #expect(request.old == .cluster(context: nil))
+        #expect(request.new == .cluster(context: "dr-site"))
+        #expect(request.filter.kinds == KindSelection(kinds: [vs, gw]))
+        #expect(request.filter.namespaces == ["a", "b"])
     }
 
-    /// Objects as an API server returns them.
-    struct ServerObjects: DiffSource {
+    /// Objects as an API server returns them, selected as a cluster source selects.
+    struct ServerObjects: ObjectSource, SourceResolver {
         var objects: [Object]
         var name: String { "cluster:test" }
-        func forEachObject(_ body: (Object) throws -> Void) async throws {
-            for object in objects { try body(object) }
+        var isLive: Bool { true }
+
+        func read(_ request: ReadRequest, deliver: @escaping @Sendable (Object) throws -> Void) async throws -> [KindReport] {
+            for object in objects where request.filter.includes(object) { try deliver(object) }
+            return []
+        }
+
+        /// Files as files, any cluster as these objects.
+        func source(for spec: SourceSpec) throws -> any ObjectSource {
+            spec.isCluster ? self : try FileSourceResolver().source(for: spec)
         }
     }
 
@@ -56,28 +62,22 @@ struct DiffClusterSideTests {
     }
 
     @Test func clusterSideIsNeatedSoItsTreeComparesEqual() async throws {
-        let tree = try FileObjectSource(paths: [DiffGoldenTests.new]).objects()
+        let tree = try FileSource(paths: [DiffGoldenTests.new]).objects()
         let served = try tree.enumerated().map { try Self.asServed($1, $0) }
         let request = try DiffRequest(old: DiffGoldenTests.new, new: "cluster:test")
-        var asked: ClusterListing?
-        let run = try request.makeRun { listing in
-            asked = listing
-            return NeatedDiffSource(ServerObjects(objects: served))
-        }
-        #expect(asked?.context == "test")
-        let result = try await run.run()
+        let result = try await request.makeRun(resolver: ServerObjects(objects: served)).run()
         #expect(!result.hasDifferences)
         #expect(result.unchanged == tree.count)
 
-        // Without neat, every object differs: the wrapper is what makes them equal.
-        let raw = try await DiffRun(old: FileDiffSource(path: DiffGoldenTests.new), new: ServerObjects(objects: served)).run()
+        // Without neat, every object differs: neat is what makes them equal.
+        let raw = try await DiffRun(old: FileSource(paths: [DiffGoldenTests.new]), new: ServerObjects(objects: served), neat: false).run()
         #expect(raw.changedCount == tree.count)
     }
 
     @Test func clusterSideChangesShowWithTheirClusterOrigin() async throws {
-        let tree = try FileObjectSource(paths: [DiffGoldenTests.old]).objects()
-        let served = try FileObjectSource(paths: [DiffGoldenTests.new]).objects().enumerated().map { try Self.asServed($1, $0) }
-        let result = try await DiffRun(old: FileDiffSource(path: DiffGoldenTests.old), new: NeatedDiffSource(ServerObjects(objects: served)),
+        let tree = try FileSource(paths: [DiffGoldenTests.old]).objects()
+        let served = try FileSource(paths: [DiffGoldenTests.new]).objects().enumerated().map { try Self.asServed($1, $0) }
+        let result = try await DiffRun(old: FileSource(paths: [DiffGoldenTests.old]), new: ServerObjects(objects: served),
                                        filter: ObjectFilter(kinds: KindSelection(kinds: [IstioKinds.named("gw")!]))).run()
         #expect(result.summary == "1 changed, 0 added, 0 removed, 0 unchanged")
         let json = String(decoding: try DiffFormat.json.render(result), as: UTF8.self)

@@ -84,7 +84,7 @@ struct DiffEqualityTests {
         try await DiffTestSupport.withTemporaryDirectory { dir in
             try DiffTestSupport.write(Self.yaml, to: dir + "/old/objects.yaml")
             for (path, text) in files { try DiffTestSupport.write(text, to: dir + "/new/" + path) }
-            let result = try await DiffRun(old: FileDiffSource(path: dir + "/old"), new: FileDiffSource(path: dir + "/new")).run()
+            let result = try await DiffRun(old: FileSource(paths: [dir + "/old"]), new: FileSource(paths: [dir + "/new"])).run()
             #expect(!result.hasDifferences, "\(label): \(result.objects.map { "\($0.id): \($0.changes.map(\.path.description))" })")
             #expect(result.unchanged == 2, "\(label)")
         }
@@ -95,7 +95,7 @@ struct DiffEqualityTests {
         try await DiffTestSupport.withTemporaryDirectory { dir in
             try DiffTestSupport.write(Self.yaml, to: dir + "/old.yaml")
             try DiffTestSupport.write(Self.yaml.replacingOccurrences(of: "networking.istio.io/v1\nkind: Gateway", with: "networking.istio.io/v1beta1\nkind: Gateway"), to: dir + "/new.yaml")
-            let result = try await DiffRun(old: FileDiffSource(path: dir + "/old.yaml"), new: FileDiffSource(path: dir + "/new.yaml")).run()
+            let result = try await DiffRun(old: FileSource(paths: [dir + "/old.yaml"]), new: FileSource(paths: [dir + "/new.yaml"])).run()
             #expect(result.summary == "1 changed, 0 added, 0 removed, 1 unchanged")
             let text = String(decoding: try DiffFormat.text.render(result), as: UTF8.self)
             #expect(text == """

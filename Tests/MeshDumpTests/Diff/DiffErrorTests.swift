@@ -8,7 +8,7 @@ import TestSupport
 /// usage mistakes. Each error names what is wrong.
 struct DiffErrorTests {
     static func run(old: String, new: String) async throws -> DiffResult {
-        try await DiffRun(old: FileDiffSource(path: old), new: FileDiffSource(path: new)).run()
+        try await DiffRun(old: FileSource(paths: [old]), new: FileSource(paths: [new])).run()
     }
 
     /// The real Istio corpus holds one VirtualService in two files: as a tree it is ambiguous.
@@ -96,12 +96,12 @@ struct DiffErrorTests {
         (["cluster:my context", "b"], "\"cluster:my context\": a kubeconfig context name has no spaces (write ./cluster:my context for a local path)"),
     ])
     func usageMistakes(arguments: [String], message: String) {
-        #expect(throws: DiffUsageError(message)) { try DiffRequest(old: arguments[0], new: arguments[1]) }
+        #expect(throws: UsageError(message)) { try DiffRequest(old: arguments[0], new: arguments[1]) }
     }
 
     @Test func clusterOptionsNeedAClusterSide() {
-        #expect(throws: DiffUsageError("--context and --kubeconfig apply to a cluster: side, and neither OLD nor NEW is one")) {
-            try DiffRequest(old: "a", new: "b", context: "prod")
+        #expect(throws: UsageError("--context and --kubeconfig apply to a cluster: side, and neither OLD nor NEW is one")) {
+            try DiffRequest(old: "a", new: "b", clusterOptions: true)
         }
     }
 

@@ -13,7 +13,7 @@ enum DiffTestSupport {
     static func render(old: String, new: String, format: DiffFormat, ignore: [String] = [], kinds: String? = nil,
                        namespaces: [String] = [], colored: Bool = false) async throws -> String {
         let request = try DiffRequest(old: old, new: new, ignore: ignore, kinds: kinds, namespaces: namespaces)
-        let run = try request.makeRun { _ in throw DiffUsageError("no cluster in this test") }
+        let run = try request.makeRun(resolver: FileSourceResolver())
         let result = try await run.run()
         let bytes = try format.render(result, colored: colored)
         return String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: TestPaths.root + "/", with: "")

@@ -82,8 +82,8 @@ struct LineDiffTests {
     /// `git apply` takes the unified output of the Istio review and turns the canonical old
     /// tree into the canonical new one, file for file.
     @Test func unifiedOutputAppliesWithGit() async throws {
-        let old = try FileObjectSource(paths: [DiffGoldenTests.old]).objects()
-        let new = try FileObjectSource(paths: [DiffGoldenTests.new]).objects()
+        let old = try FileSource(paths: [DiffGoldenTests.old]).objects()
+        let new = try FileSource(paths: [DiffGoldenTests.new]).objects()
         let patch = try DiffFormat.unified.render(try ObjectDiffer().compare(old: old, new: new))
         try await DiffTestSupport.withTemporaryDirectory { dir in
             for object in old {

@@ -23,7 +23,7 @@ struct IstioConfigsRoundTripTests {
         for file in try InputPaths.expand([directory]) {
             let name = String(file.split(separator: "/").last!)
             do {
-                all += try FileObjectSource(paths: [file]).objects()
+                all += try FileSource(paths: [file]).objects()
                 #expect(unreadable[name] == nil, "\(name) reads now; unpin it")
             } catch {
                 let reason = try #require(unreadable[name], "\(name): \(error)")

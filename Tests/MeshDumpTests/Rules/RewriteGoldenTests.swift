@@ -22,13 +22,13 @@ struct RewriteGoldenTests {
     }
 
     @Test(arguments: cases)
-    func golden(_ name: String) throws {
+    func golden(_ name: String) async throws {
         let directory = "\(Self.casesDirectory)/\(name)"
         let output = try TestPaths.temporaryDirectory()
         let rules = try RuleSet.load(paths: ["\(directory)/rules.yaml"])
         let diagnostics = DiagnosticCollector()
-        let result = try RewriteRun(inputs: ["\(directory)/input"], rules: rules, output: output + "/tree")
-            .run(diagnostics: diagnostics)
+        let result = try await RewriteRun(source: FileSource(paths: ["\(directory)/input"]), rules: rules)
+            .run(into: TreeWriter(root: output + "/tree"), diagnostics: diagnostics)
         let report = (diagnostics.diagnostics.map(\.description) + result.report.lines())
             .map { $0.replacingOccurrences(of: TestPaths.root + "/", with: "") }
             .joined(separator: "\n") + "\n"

@@ -7,7 +7,7 @@ import TestSupport
 struct RuleStageTests {
     @Test func concurrentUseCountsEveryObjectOnce() async throws {
         let rules = try RuleSet.load(paths: [TestPaths.root + "/testdata/rewrite/issue-example/rules.yaml"])
-        let objects = try FileObjectSource(paths: [TestPaths.root + "/testdata/rewrite/issue-example/input"]).objects()
+        let objects = try FileSource(paths: [TestPaths.root + "/testdata/rewrite/issue-example/input"]).objects()
         let sequential = RuleStage(rules: rules, diagnostics: DiagnosticCollector())
         let expected = try objects.map { try sequential.apply($0).map { try YAMLWriter.string($0.value) } }
         let stage = RuleStage(rules: rules, diagnostics: DiagnosticCollector())

@@ -44,9 +44,16 @@ struct RulesFileTests {
         }
     }
 
-    @Test func anEmptyFileIsAnEmptyRuleSet() throws {
-        #expect(try Self.parse("").isEmpty)
-        #expect(try Self.parse("# nothing yet\n").isEmpty)
+    /// Issue 11: an empty rules file (a wrong path, a truncated copy) was taken for "no rules".
+    @Test(arguments: ["", "# nothing yet\n", "---\n"])
+    func aFileWithoutARulesDocumentIsAnError(_ text: String) {
+        #expect(throws: RulesFileError(source: "rules.yaml", mark: nil,
+                                       message: "holds no rules (a document with apiVersion: meshdump/v1 and kind: Rules)")) {
+            try Self.parse(text)
+        }
+    }
+
+    @Test func aRulesDocumentWithNothingInItIsAnEmptyRuleSet() throws {
         #expect(try Self.parse(Self.header).isEmpty)
     }
 

@@ -12,7 +12,7 @@ struct WholeMeshTests {
     static let directory = TestPaths.root + "/testdata/rewrite/mesh"
 
     @Test func everyReferenceResolvesBeforeAndAfter() throws {
-        let input = try FileObjectSource(paths: [Self.directory + "/input"]).objects()
+        let input = try FileSource(paths: [Self.directory + "/input"]).objects()
         var inputMesh = ResolvableMesh(input, trustDomain: "cluster.local")
         #expect(inputMesh.unresolved() == [])
 
@@ -38,7 +38,7 @@ struct WholeMeshTests {
     @Test func nothingNamesTheOldNamespaceOrTrustDomain() throws {
         let rules = try RuleSet.load(paths: [Self.directory + "/rules.yaml"])
         let stage = RuleStage(rules: rules, diagnostics: DiagnosticCollector())
-        let output = try FileObjectSource(paths: [Self.directory + "/input"]).objects().compactMap { stage.apply($0) }
+        let output = try FileSource(paths: [Self.directory + "/input"]).objects().compactMap { stage.apply($0) }
         var leftovers: [String] = []
         for object in output {
             Self.strings(object.value) { s in

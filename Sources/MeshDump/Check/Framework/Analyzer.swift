@@ -34,6 +34,6 @@ public struct KindRequirement: Sendable, Hashable {
 
     /// Why an analyzer needing this was skipped: `no Service or ServiceEntry in the sources`.
     public var reason: String {
-        "no \(anyOf.map(\.description).joined(separator: " or ")) in the sources"
+        "no \(anyOf.map(\.displayName).joined(separator: " or ")) in the sources"
     }
 }

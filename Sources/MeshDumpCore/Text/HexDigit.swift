@@ -1,0 +1,19 @@
+/// Hexadecimal digits as bytes: reading one (`%2F`, `\u00e9`) and writing one.
+public enum HexDigit {
+    /// The value of an ASCII hex digit, either case; nil for any other byte.
+    @inline(__always)
+    public static func value(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
+    /// The ASCII digit of a value below 16.
+    @inline(__always)
+    public static func digit(_ nibble: UInt8, uppercase: Bool = false) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : (uppercase ? UInt8(ascii: "A") : UInt8(ascii: "a")) + nibble - 10
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import MeshDumpKube
+
+/// `--kubeconfig`, `--context` (repeatable: one tree folder per context) and
+/// `--all-contexts`, as export takes them.
+struct ClusterOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then the in-cluster service account).",
+                               valueName: "file"), completion: .file())
+    var kubeconfig: String?
+
+    @Option(name: .customLong("context"), help: ArgumentHelp("A kubeconfig context (default: the current one). Repeatable: each into <dir>/<context>/.",
+                                                             valueName: "name"), completion: .kubeconfigContexts)
+    var contexts: [String] = []
+
+    @Flag(help: "Export every context of the kubeconfig, each into <dir>/<context>/.")
+    var allContexts = false
+
+    @Option(help: ArgumentHelp("Kinds listed at once.", valueName: "n"))
+    var concurrency = 4
+
+    func validate() throws {
+        guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
+        if allContexts && !contexts.isEmpty { throw ValidationError("--all-contexts and --context cannot be combined") }
+    }
+
+    /// Whether any option names a cluster (which `--from` cannot be combined with).
+    var given: Bool { allContexts || !contexts.isEmpty || kubeconfig != nil }
+}
+
+extension CompletionKind {
+    /// The contexts of the kubeconfig kubectl would read, for `--context`.
+    static var kubeconfigContexts: CompletionKind {
+        .custom { _, _, _ in (try? KubeconfigLoader(explicitPath: nil).load().contextNames) ?? [] }
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import MeshDump
+import MeshDumpCore
+import MeshDumpSources
+
+/// `--kubeconfig` and `--context` for commands whose SOURCE may be `cluster:` (diff, rewrite).
+struct ClusterSourceOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then the in-cluster service account).",
+                               valueName: "file"), completion: .file())
+    var kubeconfig: String?
+
+    @Option(help: ArgumentHelp("The kubeconfig context of a bare cluster: SOURCE (default: the current one).", valueName: "name"),
+            completion: .kubeconfigContexts)
+    var context: String?
+
+    /// Whether either option was given (only a `cluster:` SOURCE can use them).
+    var given: Bool { kubeconfig != nil || context != nil }
+
+    func validate() throws {
+        if context?.isEmpty == true { throw ValidationError("--context names no context") }
+    }
+
+    /// Makes each SOURCE's source: files as files, `cluster:` through the kubeconfig.
+    func resolver(diagnostics: any DiagnosticSink) -> any SourceResolver {
+        ClusterSourceResolver(kubeconfig: kubeconfig, context: context, diagnostics: diagnostics)
+    }
+}
