@@ -11,12 +11,14 @@ let package = Package(
         .executable(name: "fixture-apiserver", targets: ["fixture-apiserver"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
-        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
-        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-argument-parser", .upToNextMinor(from: "1.8.2")),
+        .package(url: "https://github.com/swift-server/async-http-client", .upToNextMinor(from: "1.37.0")),
+        .package(url: "https://github.com/apple/swift-nio", .upToNextMinor(from: "2.101.3")),
+        .package(url: "https://github.com/apple/swift-nio-ssl", .upToNextMinor(from: "2.37.6")),
     ],
     targets: [
+        // `BuildCommit.id` for `meshdump --version`: the git commit the package is built from.
+        .plugin(name: "GitCommit", capability: .buildTool()),
         .systemLibrary(
             name: "CYAML",
             pkgConfig: "yaml-0.1",
@@ -58,7 +60,8 @@ let package = Package(
                 "MeshDumpKube",
                 "MeshDumpSources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["GitCommit"]
         ),
         .executableTarget(
             name: "fixture-apiserver",
@@ -72,7 +75,7 @@ let package = Package(
         .target(name: "KubeTestSupport", dependencies: ["KubeFixtureServer", "MeshDumpKube", "MeshDumpCore"], path: "Tests/KubeTestSupport"),
         .testTarget(name: "MeshDumpCoreTests", dependencies: ["MeshDumpCore", "TestSupport"]),
         .testTarget(name: "MeshDumpTests", dependencies: ["MeshDump", "MeshDumpCore", "TestSupport"]),
-        .testTarget(name: "MeshDumpKubeTests", dependencies: ["MeshDumpKube", "KubeFixtureServer", "KubeTestSupport", "MeshDumpCore"]),
+        .testTarget(name: "MeshDumpKubeTests", dependencies: ["MeshDumpKube", "KubeFixtureServer", "KubeTestSupport", "MeshDumpCore", "TestSupport"]),
         .testTarget(name: "MeshDumpSourcesTests",
                     dependencies: ["MeshDumpSources", "MeshDump", "MeshDumpKube", "KubeFixtureServer", "KubeTestSupport", "MeshDumpCore"]),
         .testTarget(name: "KubeFixtureServerTests", dependencies: ["KubeFixtureServer", "MeshDumpCore", "TestSupport"]),

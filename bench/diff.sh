@@ -3,7 +3,8 @@
 # (target: whole diff under 2 s), and two identical trees (target: under 1 s), with peak RSS.
 #
 # usage: bench/diff.sh [WORKDIR]   (default: a fresh directory under /tmp, removed afterwards)
-# Environment: RUNS (default 5) timed runs per case after one warm-up; NAMESPACES, PER_KIND.
+# Environment: RUNS (default 5) timed runs per case after one warm-up; NAMESPACES, PER_KIND;
+# MESHDUMP_BIN times another meshdump binary (an older build, to compare) instead of this tree's.
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 RUNS=${RUNS:-5}
@@ -15,8 +16,12 @@ if [[ -z "$work" ]]; then
   trap 'rm -rf "$work"' EXIT
 fi
 
-build_release 2>/dev/null
-bin=$MESHDUMP
+if [[ -n "${MESHDUMP_BIN:-}" ]]; then
+  bin=$MESHDUMP_BIN
+else
+  build_release 2>/dev/null
+  bin=$MESHDUMP
+fi
 
 python3 bench/diff-gen.py "$work" --namespaces "$NAMESPACES" --per-kind "$PER_KIND" --changed-percent 1
 cp -r "$work/old" "$work/old-copy"

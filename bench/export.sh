@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # meshdump export against kubedump.sh, and export's memory and CPU per object at scale.
 #   bench/export.sh                 (SMALL=5x11x2 LARGE=50x11x20 HUGE=100x11x91)
-# Both run against the same fixture API server on loopback: kubedump.sh exactly as published
-# (../shared/seed/kubedump.sh) with the real kubectl, a `kubectl-neat` plugin that is `cat`
+# Both run against the same fixture API server on loopback: the published kubedump.sh procedure
+# (bench/kubedump-loop.sh: the same kubectl calls) with the real kubectl, a `kubectl-neat` plugin that is `cat`
 # standing in for neat; meshdump export with its defaults. On the large set kubedump.sh runs
 # on a sample of namespaces and its time is extrapolated per kubectl call.
 #
@@ -12,7 +12,7 @@
 export BENCH_WORK="${BENCH_WORK:-$([ -d /dev/shm ] && echo /dev/shm/meshdump-bench || echo /tmp/meshdump-bench)}"
 source "$(dirname "$0")/lib.sh"
 SMALL="${SMALL:-5x11x2}"; LARGE="${LARGE:-50x11x20}"; HUGE="${HUGE:-100x11x91}"
-SEED="${SEED:-$ROOT/../shared/seed/kubedump.sh}"
+SEED="${SEED:-$ROOT/bench/kubedump-loop.sh}"
 build_release
 
 # kubectl finds plugins on PATH: this one is the `cat` that stands in for kubectl-neat.
@@ -34,7 +34,7 @@ run_kubedump() {
 
 run_export() {
     rm -rf "$WORK/export"
-    measure "meshdump export $1" "$MESHDUMP" export --kubeconfig "$KUBECONFIG_FILE" -o "$WORK/export" 2>/dev/null
+    measure "meshdump export $1" "$MESHDUMP" export --kubeconfig "$KUBECONFIG_FILE" -d "$WORK/export" 2>/dev/null
     EXPORT_FILES=$(find "$WORK/export" -type f -name '*.yaml' | wc -l)
 }
 
@@ -46,7 +46,7 @@ run_kubedump
 run_export "$SMALL"
 # /usr/bin/time counts in hundredths of a second: time ten runs of the small export instead.
 start=$(date +%s.%N)
-for _ in 1 2 3 4 5 6 7 8 9 10; do rm -rf "$WORK/export"; "$MESHDUMP" export --kubeconfig "$KUBECONFIG_FILE" -o "$WORK/export" 2>/dev/null; done
+for _ in 1 2 3 4 5 6 7 8 9 10; do rm -rf "$WORK/export"; "$MESHDUMP" export --kubeconfig "$KUBECONFIG_FILE" -d "$WORK/export" 2>/dev/null; done
 SECONDS_ELAPSED=$(echo "$start $(date +%s.%N)" | awk '{printf "%.4f", ($2 - $1) / 10}')
 echo "kubedump.sh: ${KUBEDUMP_SECONDS}s, $KUBEDUMP_CALLS kubectl calls, $KUBEDUMP_FILES files"
 echo "meshdump export: ${SECONDS_ELAPSED}s (mean of 10 runs, whole process), $EXPORT_FILES files"
@@ -77,7 +77,7 @@ awk -v c="$CPU_SECONDS" -v n="$(objects "$HUGE")" -v r="$RSS_KB" -v t="$SECONDS_
 rm -rf "$WORK/export"
 DISK="$ROOT/.build/bench-disk-export"
 rm -rf "$DISK"
-measure "meshdump export $HUGE to disk" "$MESHDUMP" export --kubeconfig "$KUBECONFIG_FILE" -o "$DISK" 2>/dev/null
+measure "meshdump export $HUGE to disk" "$MESHDUMP" export --kubeconfig "$KUBECONFIG_FILE" -d "$DISK" 2>/dev/null
 echo "the same to disk ($DISK): ${SECONDS_ELAPSED}s wall, ${CPU_SECONDS}s cpu"
 rm -rf "$DISK"
 stop_fixture_server

@@ -33,7 +33,7 @@ guard arguments.count == 3 else {
 }
 let rules = try RuleSet.load(paths: [arguments[1]])
 let t0 = now()
-let objects = try FileObjectSource(paths: [arguments[2]]).objects()
+let objects = try FileSource(paths: [arguments[2]]).objects()
 let readTime = now() - t0
 var best = Double.infinity
 var written = 0

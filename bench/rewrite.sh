@@ -17,7 +17,7 @@ release=$(swift build -c release --show-bin-path)
 python3 bench/rewrite-gen.py "$work/gen"
 printf 'apiVersion: meshdump/v1\nkind: Rules\n' > "$work/empty.yaml"
 # The generator writes JSON; let meshdump itself lay it out as export would (YAML files).
-"$release/meshdump" rewrite --rules "$work/empty.yaml" "$work/gen/tree" -o "$work/tree" 2>/dev/null
+"$release/meshdump" rewrite --rules "$work/empty.yaml" "$work/gen/tree" -d "$work/tree" 2>/dev/null
 
 # The stage alone: a small program linked against the release objects of MeshDump and MeshDumpCore
 # (the objects of the current sources only: a build folder can hold objects of deleted files).
@@ -29,7 +29,7 @@ echo "== rule stage alone"
 
 echo "== meshdump rewrite (whole command)"
 /usr/bin/time -f "wall %e s, user %U s, sys %S s, peak RSS %M KiB" \
-    "$release/meshdump" rewrite --rules "$work/gen/rules.yaml" "$work/tree" -o "$work/out" 2>"$work/stderr" || true
+    "$release/meshdump" rewrite --rules "$work/gen/rules.yaml" "$work/tree" -d "$work/out" 2>"$work/stderr" || true
 grep -v warning "$work/stderr"
 echo "($(grep -c warning "$work/stderr") warnings, in $work/stderr)"
 find "$work/out" -name '*.yaml' | wc -l | xargs echo "files written:"

@@ -8,10 +8,11 @@ struct MeshdumpCommand: AsyncParsableCommand {
             commandName: Invocation.commandName,
             abstract: "Export, clean, rewrite, diff and check Istio configuration.",
             discussion: "The rules file syntax: \(Invocation.commandName) help rules.",
-            version: "0.1.0",
-            subcommands: [Export.self, Neat.self, Rewrite.self, Diff.self, Check.self]
+            subcommands: [Export.self, Neat.self, Rewrite.self, Diff.self, Check.self, Version.self]
         )
     }
+
+    @OptionGroup var versionFlag: VersionFlag
 
     /// Runs a command. Usage mistakes exit 2 (not ArgumentParser's 64), as diff(1) and the
     /// other subcommands promise, in the one error style `meshdump: error: …`; `--help` ends

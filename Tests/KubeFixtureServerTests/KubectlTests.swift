@@ -5,7 +5,8 @@ import Testing
 import TestSupport
 
 /// The real kubectl against the fixture server: proof that it behaves like an API server.
-@Suite(.serialized) struct KubectlTests {
+@Suite(.serialized, .enabled(if: Tools.installed("kubectl", "openssl"), "kubectl or openssl is not installed"))
+struct KubectlTests {
     static let pki = Result { try TestCertificates.generate(in: NSTemporaryDirectory() + "kubectl-tests-pki-\(ProcessInfo.processInfo.processIdentifier)") }
     let generator = ClusterGenerator(namespaces: 3, kinds: 11, objectsPerKind: 3)
 

@@ -63,7 +63,7 @@ struct KubectlFormatTests {
 
     /// The committed goldens are what this machine's kubectl prints (skipped only where kubectl
     /// is not installed).
-    @Test(.enabled(if: Kubectl.path != nil), arguments: cases)
+    @Test(.enabled(if: Kubectl.path != nil, "kubectl is not installed"), arguments: cases)
     func goldensMatchLiveKubectl(_ name: String) throws {
         let file = Self.directory.appendingPathComponent(name + ".json").path
         let yaml = try Kubectl.run(["label", "--local", "-f", file, "absent-label-", "-o", "yaml"])
@@ -73,13 +73,7 @@ struct KubectlFormatTests {
 
 /// The kubectl binary on this machine.
 enum Kubectl {
-    static let path: String? = {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin").split(separator: ":") {
-            let candidate = "\(dir)/kubectl"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }()
+    static let path = ChildProcess.which("kubectl")
 
     static func run(_ arguments: [String]) throws -> String {
         try ChildProcess.run(URL(fileURLWithPath: try #require(path)), arguments).stdout

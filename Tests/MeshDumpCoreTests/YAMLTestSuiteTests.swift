@@ -3,7 +3,7 @@ import Testing
 @testable import MeshDumpCore
 import TestSupport
 
-/// The YAML test suite (github.com/yaml/yaml-test-suite): every case with an `in.json` reads to
+/// The YAML test suite (testdata/yaml-test-suite, from github.com/yaml/yaml-test-suite): every case with an `in.json` reads to
 /// that data (except where YAML 1.1, which kubectl follows, differs from 1.2), every value written
 /// back reads back equal, and the cases a parser must reject are rejected (except those libyaml
 /// accepts, pinned below).
@@ -15,7 +15,7 @@ struct YAMLTestSuiteTests {
     }
 
     static let cases: [Case] = {
-        let root = TestPaths.suite("yaml-test-suite")
+        let root = TestPaths.testdata("yaml-test-suite")
         guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
         var found: [Case] = []
         for case let url as URL in walker where url.lastPathComponent == "in.yaml" {
@@ -63,7 +63,7 @@ struct YAMLTestSuiteTests {
     ]
 
     @Test func suiteIsPresent() {
-        #expect(Self.cases.count > 300, "expected the YAML test suite at ../shared/testsuites/yaml-test-suite")
+        #expect(Self.cases.count > 300, "expected the YAML test suite at testdata/yaml-test-suite")
     }
 
     static var dataCases: [Case] { cases.filter { has($0, "in.json") && !has($0, "error") } }

@@ -4,9 +4,11 @@ import KubeTestSupport
 import MeshDumpCore
 import Testing
 @testable import MeshDumpKube
+import TestSupport
 
 /// Every authentication method against the fixture server over https.
-@Suite(.serialized) struct AuthTests {
+@Suite(.serialized, .enabled(if: Tools.installed("openssl"), "openssl is not installed (it makes the test certificates)"))
+struct AuthTests {
     let pki: TestCertificates
     let ca: [UInt8]
 

@@ -4,9 +4,11 @@ import KubeTestSupport
 import MeshDumpCore
 import Testing
 @testable import MeshDumpKube
+import TestSupport
 
 /// Exec credential plugins: a tiny shell script plays the plugin and counts its runs.
-@Suite(.serialized) struct ExecPluginTests {
+@Suite(.serialized, .enabled(if: Tools.installed("openssl"), "openssl is not installed (it makes the test certificates)"))
+struct ExecPluginTests {
     let pki: TestCertificates
     let ca: [UInt8]
 

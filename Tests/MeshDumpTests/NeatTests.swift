@@ -34,7 +34,7 @@ struct NeatTests {
     /// and meshdump also keeps what it drops for being empty or a default (documented in README).
     @Test(arguments: ["pod1", "service1", "pv1", "role", "secret1", "list1"])
     func kubectlNeatFixtures(_ name: String) throws {
-        let dir = TestPaths.suite("kubectl-neat-fixtures")
+        let dir = TestPaths.testdata("kubectl-neat")
         func objects(_ file: String) throws -> [Object] {
             try FileSource(paths: [dir.appendingPathComponent(file).path]).objects()
         }

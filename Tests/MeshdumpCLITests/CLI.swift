@@ -9,8 +9,6 @@ enum CLI {
 
     static func testdata(_ path: String) -> String { TestPaths.testdata(path).path }
 
-    static func suite(_ path: String) -> String { TestPaths.suite(path).path }
-
     /// The binary beside the test bundle (`.build/<config>/meshdump`).
     static let binary: URL = {
         var dir = Bundle.main.bundleURL

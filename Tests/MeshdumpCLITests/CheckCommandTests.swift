@@ -15,12 +15,13 @@ struct CheckCommandTests {
     /// subset, a DestinationRule without CA, two mesh VirtualServices for one host.
     static let broken = "testdata/check/broken"
 
-    /// A consistent mesh (every analyzer runs: Services, Pods, Secrets are there) reports nothing.
+    /// A consistent mesh (every analyzer runs: Services, Pods, Secrets and Namespaces are there,
+    /// the revision and the CRDs are given) reports nothing.
     @Test func aConsistentTreeReportsNothing() throws {
-        let outcome = try Self.meshdump(["check", Self.clean])
+        let outcome = try Self.meshdump(["check", "--revision", "default", "--crds", "testdata/check/crds/crd-all.gen.yaml", Self.clean])
         #expect(outcome.code == 0)
         #expect(outcome.stderr == "")
-        #expect(outcome.stdout == "0 errors, 0 warnings, 0 info in 13 objects (11 analyzers, 0 skipped)\n")
+        #expect(outcome.stdout == "0 errors, 0 warnings, 0 info in 15 objects (26 analyzers, 0 skipped)\n")
     }
 
     @Test(arguments: ["text", "json", "sarif"])
@@ -66,10 +67,15 @@ struct CheckCommandTests {
             skipped destinationrule.SubsetSelectPodAnalyzer: no Service or ServiceEntry in the sources
             skipped gateway.IngressGatewayPortAnalyzer: no Pod in the sources
             skipped gateway.SecretAnalyzer: no Pod in the sources
+            skipped meshdump.CredentialSecretAnalyzer: no Secret in the sources
+            skipped meshdump.NamespaceReferenceAnalyzer: no Namespace in the sources
+            skipped meshdump.RevisionAnalyzer: no --revision given and no sidecar injector webhook (MutatingWebhookConfiguration labelled istio.io/rev) in the sources
+            skipped meshdump.SchemaAnalyzer: no CustomResourceDefinition in the sources and no --crds
+            skipped telemetry.SelectorAnalyzer: no Pod in the sources
             skipped virtualservice.DestinationHostAnalyzer: destination hosts not checked: no Service or ServiceEntry in the sources
             skipped virtualservice.DestinationRuleAnalyzer: no DestinationRule in the sources
             skipped virtualservice.JWTClaimRouteAnalyzer: no Pod in the sources
-            1 error, 1 warning, 0 info in 3 objects (11 analyzers, 6 skipped)
+            1 error, 1 warning, 0 info in 3 objects (26 analyzers, 11 skipped)
 
             """)
         // Standard input cannot be read twice, so its findings point at their objects.

@@ -55,8 +55,8 @@ struct DiffCommandTests {
 
     @Test(arguments: [
         (["diff", "testdata/diff/istio/old", "no/such/dir"], "meshdump: error: no/such/dir: no such file or directory\n"),
-        (["diff", "../shared/testsuites/istio-configs", "testdata/diff/istio/new"],
-         "meshdump: error: VirtualService foo/productpage is defined twice in ../shared/testsuites/istio-configs: at ../shared/testsuites/istio-configs/istio__pkg__config__analysis__analyzers__testdata__deprecation.yaml:15:1 and at ../shared/testsuites/istio-configs/istio__pkg__config__analysis__analyzers__testdata__virtualservice_conflictingmeshgatewayhosts.yaml:1:1\n"),
+        (["diff", "testdata/istio-configs", "testdata/diff/istio/new"],
+         "meshdump: error: VirtualService foo/productpage is defined twice in testdata/istio-configs: at testdata/istio-configs/istio__pkg__config__analysis__analyzers__testdata__deprecation.yaml:15:1 and at testdata/istio-configs/istio__pkg__config__analysis__analyzers__testdata__virtualservice_conflictingmeshgatewayhosts.yaml:1:1\n"),
         (["diff", "-", "-"], "meshdump: error: OLD and NEW cannot both be standard input\n"),
         (["diff", "a", "b", "--ignore", "spec[x"], "meshdump: error: invalid --ignore pattern \"spec[x\": '[' at offset 4 is not closed\n"),
         (["diff", "a", "b", "--kubeconfig", "k"], "meshdump: error: --context and --kubeconfig apply to a cluster: side, and neither OLD nor NEW is one\n"),
@@ -110,5 +110,22 @@ struct DiffCommandTests {
         #expect(always.stdout == (try Self.golden("expected-color.text")))
         let never = try Self.meshdump(["diff", "--color", "never", Self.old, Self.new])
         #expect(never.stdout == auto.stdout)
+    }
+
+    /// `--rules`: old objects go through the rules' mappings first, so a namespace move is a list
+    /// of renames and only the hand edits are changes. A rules file that does not load is a
+    /// usage error naming its place.
+    @Test func rulesMapTheOldSide() throws {
+        let outcome = try Self.meshdump(["diff", "--rules", "testdata/diff/renames/rules.yaml", "testdata/diff/renames/old", "testdata/diff/renames/new"])
+        #expect(outcome.code == 1)
+        #expect(outcome.stderr == "")
+        #expect(outcome.stdout == (try CLI.read(CLI.testdata("diff/renames/expected-rules.text"))))
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try CLI.write("apiVersion: meshdump/v1\nkind: Rules\nnamespace: {a: b}\n", to: dir + "/bad.yaml")
+        let bad = try Self.meshdump(["diff", "--rules", dir + "/bad.yaml", "testdata/diff/renames/old", "testdata/diff/renames/new"])
+        #expect(bad.code == 2)
+        #expect(bad.stdout == "")
+        #expect(bad.stderr == "meshdump: error: \(dir)/bad.yaml:3:1: unknown key \"namespace\"; did you mean \"namespaces\"?\n")
     }
 }

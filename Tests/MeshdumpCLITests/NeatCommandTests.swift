@@ -20,7 +20,7 @@ struct NeatCommandTests {
     }
 
     @Test func jsonInGivesJSONOut() throws {
-        let r = try CLI.run(["neat", "-f", CLI.suite("kubectl-neat-fixtures/list1-raw.json")])
+        let r = try CLI.run(["neat", "-f", CLI.testdata("kubectl-neat/list1-raw.json")])
         #expect(r.code == 0)
         #expect(r.stdout.hasPrefix("{\n    \"apiVersion\": \"v1\",\n    \"kind\": \"Pod\","))
         #expect(r.stdout.components(separatedBy: "\n}\n").count == 3)  // two objects

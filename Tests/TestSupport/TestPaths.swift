@@ -1,6 +1,7 @@
 import Foundation
 
-/// Where the tests find the package's files and the shared test suites, for every test target.
+/// Where the tests find the package's files, for every test target. Every input a test reads is
+/// under the package root (`testdata/`), so a clone anywhere passes.
 public enum TestPaths {
     /// The package root (this file is Tests/TestSupport/TestPaths.swift).
     public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
@@ -10,11 +11,6 @@ public enum TestPaths {
     public static var root: String { packageRoot.path }
 
     public static func testdata(_ path: String) -> URL { packageRoot.appendingPathComponent("testdata/" + path) }
-
-    /// `../shared/testsuites/<path>`, beside the package as CI clones it.
-    public static func suite(_ path: String) -> URL {
-        packageRoot.deletingLastPathComponent().appendingPathComponent("shared/testsuites/" + path)
-    }
 
     public static func bytes(_ url: URL) throws -> [UInt8] { Array(try Data(contentsOf: url)) }
 }

@@ -42,14 +42,8 @@ enum ServerFields {
             a = (a ^ UInt64(byte)) &* 0x100000001b3
             b = (b ^ UInt64(byte)) &* 0x1000193 &+ a
         }
-        let hex = String(a, radix: 16).leftPadded(16) + String(b, radix: 16).leftPadded(16)
+        let hex = HexDigit.string(a, width: 16) + HexDigit.string(b, width: 16)
         let c = Array(hex)
         return "\(String(c[0..<8]))-\(String(c[8..<12]))-4\(String(c[13..<16]))-a\(String(c[17..<20]))-\(String(c[20..<32]))"
-    }
-}
-
-extension String {
-    func leftPadded(_ width: Int, with pad: Character = "0") -> String {
-        count >= width ? self : String(repeating: pad, count: width - count) + self
     }
 }

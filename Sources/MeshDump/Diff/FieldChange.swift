@@ -1,7 +1,8 @@
 import MeshDumpCore
 
 /// One difference inside an object: a field added, removed or changed, or the entries of a
-/// keyed list put in another order.
+/// list put in another order; where it is as people read it (`spec.http[name=canary]`,
+/// `spec.http[1].timeout`) and as a JSON Pointer into each side.
 public struct FieldChange: Sendable, Equatable {
     /// What happened at the path.
     public enum Edit: Sendable, Equatable {
@@ -11,16 +12,25 @@ public struct FieldChange: Sendable, Equatable {
         case removed(Value)
         /// The field has another value (or another type).
         case changed(old: Value, new: Value)
-        /// The entries both sides share (by identifying key) are in another order; order matters
-        /// in Istio lists (the first matching route wins). Identities as in the path syntax.
+        /// The entries both sides share are in another order; order matters in Istio lists (the
+        /// first matching route wins). Entries are named by identity as in the path syntax
+        /// (`canary`), or in a list without identifying key by their old position (`[2]`).
         case reordered(old: [String], new: [String])
     }
 
-    public var path: DiffPath
+    /// Where the change is: list entries by identity where the list has an identifying key,
+    /// else by position (in the new list; in the old one for a removed entry).
+    public var path: FieldPath
+    /// The place in the old object, when it has one (not for an added entry or field).
+    public var oldPointer: JSONPointer?
+    /// The place in the new object, when it has one (not for a removed entry or field).
+    public var newPointer: JSONPointer?
     public var edit: Edit
 
-    public init(path: DiffPath, edit: Edit) {
+    public init(path: FieldPath, oldPointer: JSONPointer?, newPointer: JSONPointer?, edit: Edit) {
         self.path = path
+        self.oldPointer = oldPointer
+        self.newPointer = newPointer
         self.edit = edit
     }
 

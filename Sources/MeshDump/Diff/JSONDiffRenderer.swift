@@ -4,12 +4,13 @@ import MeshDumpCore
 /// four-space indent), so its bytes are stable:
 ///
 /// ```
-/// {"objects": [{"status": "changed"|"added"|"removed", "group", "kind", "namespace", "name",
+/// {"objects": [{"status": "changed"|"renamed"|"added"|"removed", "group", "kind", "namespace", "name",
+///               "oldNamespace", "oldName", "similarity",  // renamed: where it was, how alike (%)
 ///               "oldSource", "newSource",             // file:line:col (or cluster path)
 ///               "changes": [{"op": "added"|"removed"|"changed"|"reordered", "path",
-///                            "oldPointer", "newPointer", "old", "new"}],   // changed objects
+///                            "oldPointer", "newPointer", "old", "new"}],   // changed, renamed
 ///               "old" | "new"}],                      // the whole object, when removed | added
-///  "summary": {"changed", "added", "removed", "unchanged"}}
+///  "summary": {"changed", "renamed", "added", "removed", "unchanged"}}
 /// ```
 /// A pointer (RFC 6901) or value is left out when that side has none. Numbers JSON cannot hold
 /// (`.inf`, `.nan` from YAML) are written as strings.
@@ -17,6 +18,7 @@ struct JSONDiffRenderer {
     func render(_ result: DiffResult, to output: inout [UInt8]) throws {
         var summary = Mapping()
         summary["changed"] = .int(String(result.changedCount))
+        summary["renamed"] = .int(String(result.renamedCount))
         summary["added"] = .int(String(result.addedCount))
         summary["removed"] = .int(String(result.removedCount))
         summary["unchanged"] = .int(String(result.unchanged))
@@ -33,10 +35,15 @@ struct JSONDiffRenderer {
         map["kind"] = .string(object.id.kind)
         map["namespace"] = .string(object.id.namespace)
         map["name"] = .string(object.id.name)
+        if let oldID = object.oldID {
+            map["oldNamespace"] = .string(oldID.namespace)
+            map["oldName"] = .string(oldID.name)
+        }
+        if let similarity = object.similarity { map["similarity"] = .int(String(similarity)) }
         if let old = object.old { map["oldSource"] = .string(old.origin.description) }
         if let new = object.new { map["newSource"] = .string(new.origin.description) }
         switch object.status {
-        case .changed: map["changes"] = .sequence(object.changes.map(value(of:)))
+        case .changed, .renamed: map["changes"] = .sequence(object.changes.map(value(of:)))
         case .added: map["new"] = object.new.map { jsonSafe($0.value) }
         case .removed: map["old"] = object.old.map { jsonSafe($0.value) }
         }
@@ -55,20 +62,11 @@ struct JSONDiffRenderer {
             map["old"] = .sequence(old.map(Value.string))
             map["new"] = .sequence(new.map(Value.string))
         }
-        if change.oldValue != nil || isReorder(change), let pointer = change.path.oldPointer {
-            map["oldPointer"] = .string(pointer.description)
-        }
-        if change.newValue != nil || isReorder(change), let pointer = change.path.newPointer {
-            map["newPointer"] = .string(pointer.description)
-        }
+        if let pointer = change.oldPointer { map["oldPointer"] = .string(pointer.description) }
+        if let pointer = change.newPointer { map["newPointer"] = .string(pointer.description) }
         if let old = change.oldValue { map["old"] = jsonSafe(old) }
         if let new = change.newValue { map["new"] = jsonSafe(new) }
         return .mapping(map)
-    }
-
-    private static func isReorder(_ change: FieldChange) -> Bool {
-        if case .reordered = change.edit { return true }
-        return false
     }
 
     /// The value with numbers JSON cannot hold turned into strings.

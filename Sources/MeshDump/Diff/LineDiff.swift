@@ -1,5 +1,6 @@
 /// A line diff of two texts (Myers' O(ND) algorithm after trimming the common ends), grouped into
-/// unified-diff hunks. Used for canonical YAML (`--output unified`) and multi-line strings.
+/// unified-diff hunks. Used for canonical YAML (`--output unified`) and multi-line strings; its
+/// edit script also aligns the entries of lists (`ListAlignment`).
 struct LineDiff {
     /// What happens to one line.
     enum Op: Sendable { case equal, delete, insert }
@@ -99,8 +100,8 @@ struct LineDiff {
         return hunks
     }
 
-    /// The edit script: for each step, keep a line, delete an old one or insert a new one.
-    static func script(_ old: [Substring], _ new: [Substring]) -> [Op] {
+    /// The edit script: for each step, keep an element, delete an old one or insert a new one.
+    static func script<Element: Equatable>(_ old: [Element], _ new: [Element]) -> [Op] {
         var prefix = 0
         while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
         var suffix = 0
@@ -116,7 +117,7 @@ struct LineDiff {
 
     /// Myers' shortest edit script, deletions before insertions in each change; nil when it
     /// needs more than `maximumEditDistance` edits.
-    private static func myers(_ a: [Substring], _ b: [Substring]) -> [Op]? {
+    private static func myers<Element: Equatable>(_ a: [Element], _ b: [Element]) -> [Op]? {
         let n = a.count, m = b.count
         if n == 0 || m == 0 { return Array(repeating: .delete, count: n) + Array(repeating: .insert, count: m) }
         let limit = min(n + m, maximumEditDistance)

@@ -1,7 +1,7 @@
 import MeshDumpCore
 
 /// The key that identifies the entries of a list of mappings, so two versions of the list are
-/// compared entry by entry rather than by position.
+/// paired entry by entry by name rather than by content (see `ListAlignment`).
 ///
 /// Istio names list entries in a few ways: `name` (HTTP routes, subsets, config patches…),
 /// `port.number` (port-level settings), `number` (ServiceEntry ports), `host` and `hosts`
@@ -20,7 +20,7 @@ struct ListIdentity {
         ListIdentity(name: "hosts", path: ["hosts"]),
     ]
 
-    /// The identifying key both lists share, or nil when they are compared by position.
+    /// The identifying key both lists share, or nil when their entries are paired by content.
     static func find(_ old: [Value], _ new: [Value]) -> ListIdentity? {
         guard old.allSatisfy(isMapping), new.allSatisfy(isMapping) else { return nil }
         return candidates.first { $0.identifies(old) && $0.identifies(new) }

@@ -4,12 +4,18 @@ import MeshDumpCore
 /// objects matched by identity (group, kind, namespace, name — never file path or version).
 ///
 /// `--ignore` patterns are applied to every object first; the objects in the result are the
-/// pruned ones, so no output shows an ignored field.
+/// pruned ones, so no output shows an ignored field. With `--rules`, every old object is first
+/// rewritten by the rules' mesh-wide mappings (namespaces, hosts, gateways, trust domain,
+/// revision, Gateway selectors; not the per-object rules), so a moved object meets its new self
+/// and what the mappings explain is no difference.
 public struct ObjectDiffer: Sendable {
     public var ignore: IgnoreSet
+    /// The mappings old objects go through, when there are any.
+    let mappings: MeshRewriter?
 
-    public init(ignore: IgnoreSet = IgnoreSet()) {
+    public init(ignore: IgnoreSet = IgnoreSet(), rules: RuleSet? = nil) {
         self.ignore = ignore
+        mappings = rules.map(MeshRewriter.init).flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// Compares two collections of objects. `oldSide` and `newSide` name them in errors.
@@ -35,67 +41,29 @@ public struct ObjectDiffer: Sendable {
         return object
     }
 
+    /// An old object as it is compared: through the mappings, ignored fields left out.
+    func mapped(_ object: Object) -> Object {
+        guard let mappings else { return prune(object) }
+        var object = object
+        var tally = [Int](repeating: 0, count: mappings.entries.count)
+        _ = mappings.rewrite(&object, tally: &tally)
+        return prune(object)
+    }
+
     func compare(pruned old: Object, _ new: Object) -> ObjectDiff? {
         if old.value == new.value { return nil }
         let changes = ValueDiffer.changes(from: old.value, to: new.value)
         return ObjectDiff(id: new.id, status: .changed, old: old, new: new, changes: changes)
     }
-}
 
-/// Compares two sets of objects as they stream in: every old object first, then the new ones,
-/// each compared as it arrives, so only one side is held in memory.
-public struct DiffAccumulator {
-    public let differ: ObjectDiffer
-    public let oldSide: String
-    public let newSide: String
-    /// Old objects not yet matched by a new one.
-    private var pending: [ObjectID: Object] = [:]
-    /// Where each new object came from, to name both files of a duplicate.
-    private var seenNew: [ObjectID: Origin] = [:]
-    private var differences: [ObjectDiff] = []
-    private var unchanged = 0
-
-    public init(differ: ObjectDiffer = ObjectDiffer(), oldSide: String = "old", newSide: String = "new") {
-        self.differ = differ
-        self.oldSide = oldSide
-        self.newSide = newSide
-    }
-
-    /// Adds an object of the old side. Every old object must be added before the first new one.
-    public mutating func addOld(_ object: Object) throws(DuplicateObjectError) {
-        precondition(seenNew.isEmpty, "old objects must all be added before the new ones")
-        let id = object.id
-        if let first = pending[id] {
-            throw DuplicateObjectError(id: id, side: oldSide, first: first.origin, second: object.origin)
-        }
-        pending[id] = differ.prune(object)
-    }
-
-    /// Adds an object of the new side and compares it with its old version.
-    public mutating func addNew(_ object: Object) throws(DuplicateObjectError) {
-        let id = object.id
-        if let first = seenNew.updateValue(object.origin, forKey: id) {
-            throw DuplicateObjectError(id: id, side: newSide, first: first, second: object.origin)
-        }
-        let new = differ.prune(object)
-        guard let old = pending.removeValue(forKey: id) else {
-            differences.append(ObjectDiff(id: id, status: .added, old: nil, new: new))
-            return
-        }
-        if let diff = differ.compare(pruned: old, new) {
-            differences.append(diff)
-        } else {
-            unchanged += 1
-        }
-    }
-
-    /// The result: what differs, sorted by identity, and how many objects are equal.
-    public func finish() -> DiffResult {
-        var all = differences
-        for (id, old) in pending {
-            all.append(ObjectDiff(id: id, status: .removed, old: old, new: nil))
-        }
-        return DiffResult(objects: all, unchanged: unchanged)
+    /// A renamed object: `compared` (the old object as compared: mapped and pruned) against
+    /// `new`, without the namespace and name the title shows; `original` is the old object as
+    /// read (pruned), which the result keeps.
+    func renamed(_ original: Object, compared: Object, to new: Object) -> ObjectDiff {
+        let changes = ValueDiffer.changes(from: compared.value, to: new.value).filter { !ObjectRenames.isIdentity($0.path) }
+        let similarity = ObjectRenames.leaves(of: original).similarity(to: ObjectRenames.leaves(of: new))
+        return ObjectDiff(id: new.id, status: .renamed, old: original, new: new, changes: changes, oldID: original.id,
+                          similarity: Int((similarity * 100).rounded(.down)))
     }
 }
 

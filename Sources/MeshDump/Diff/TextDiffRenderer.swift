@@ -1,7 +1,8 @@
 import MeshDumpCore
 
 /// `--output text`: per object a header (`~ VirtualService team-a/reviews`, `+ …` added,
-/// `- …` removed), under a changed object one line per change (`~ path: old → new`,
+/// `- …` removed, `~ DestinationRule team-001/x → orders/x` renamed), under a changed or
+/// renamed object one line per change (`~ path: old → new`,
 /// `+ path: value`, `- path: value`), larger values as indented YAML, multi-line strings and
 /// values that change type as a line diff; then the summary line.
 struct TextDiffRenderer {
@@ -15,8 +16,8 @@ struct TextDiffRenderer {
             switch object.status {
             case .added: output.appendLine(palette.paint("+ \(object.id)", palette.added))
             case .removed: output.appendLine(palette.paint("- \(object.id)", palette.removed))
-            case .changed:
-                output.appendLine(palette.paint("~ \(object.id)", palette.changed))
+            case .changed, .renamed:
+                output.appendLine(palette.paint("~ \(object.title)", palette.changed))
                 for change in object.changes { try render(change, to: &output) }
             }
         }
@@ -80,6 +81,6 @@ struct TextDiffRenderer {
     }
 
     private static func quoted(_ value: Value) -> String {
-        value.stringValue.map(DiffPath.quoted) ?? ValueText.inline(value) ?? value.typeName
+        value.stringValue.map(FieldPath.quoted) ?? ValueText.inline(value) ?? value.typeName
     }
 }

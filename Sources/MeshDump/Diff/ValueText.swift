@@ -10,7 +10,7 @@ enum ValueText {
         case .null: "null"
         case .bool(let b): b ? "true" : "false"
         case .int(let t), .float(let t): t
-        case .string(let s): s.contains("\n") ? nil : (needsQuotes(s) ? DiffPath.quoted(s) : s)
+        case .string(let s): s.contains("\n") ? nil : (needsQuotes(s) ? FieldPath.quoted(s) : s)
         case .sequence(let items): items.isEmpty ? "[]" : nil
         case .mapping(let map): map.isEmpty ? "{}" : nil
         }

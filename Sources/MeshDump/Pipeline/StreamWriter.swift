@@ -37,9 +37,9 @@ public final class StreamWriter: ObjectSink {
         self.emit = emit
         StagingFolder.discardStale(target: "", parent: temporaryFolder, base: "stream")
         spool = StagingFolder(target: "", parent: temporaryFolder, base: "stream", pid: getpid())
+        StagingRegistry.add(spool)
         try FileSystem.removeTree(spool.path)
         try FileSystem.makeDirectories(spool.path)
-        StagingRegistry.add(spool)
     }
 
     /// `$TMPDIR`, else `/tmp`.

@@ -57,13 +57,18 @@ struct MentionScanner: Sendable {
     func scan(_ value: Value, skipping: [FieldPath], _ found: (FieldPath, String) -> Void) {
         // Mentions are rare: look for any first, and only then walk again keeping paths.
         guard mentionsAny(value, depth: 0) else { return }
-        var path: [FieldPath.Component] = []
+        var path: [FieldPath.Step] = []
         path.reserveCapacity(16)
         var hits: [(FieldPath, Int)] = []
         walk(value, &path, &hits)
         for (fieldPath, needle) in hits where !skipping.contains(fieldPath) {
             found(fieldPath, needles[needle].display)
         }
+    }
+
+    /// The names `text` mentions, as warnings show them.
+    func mentionedNames(in text: String) -> [String] {
+        mentions(text).map { needles[$0].display }
     }
 
     /// Whether any string or key in `node` mentions a name, skipping the object's
@@ -88,7 +93,7 @@ struct MentionScanner: Sendable {
         }
     }
 
-    private func walk(_ node: Value, _ path: inout [FieldPath.Component], _ hits: inout [(FieldPath, Int)]) {
+    private func walk(_ node: Value, _ path: inout [FieldPath.Step], _ hits: inout [(FieldPath, Int)]) {
         switch node {
         case .string(let s):
             check(s, path, &hits)
@@ -114,7 +119,7 @@ struct MentionScanner: Sendable {
         }
     }
 
-    private func check(_ text: String, _ path: [FieldPath.Component], _ hits: inout [(FieldPath, Int)]) {
+    private func check(_ text: String, _ path: [FieldPath.Step], _ hits: inout [(FieldPath, Int)]) {
         for i in mentions(text) { hits.append((FieldPath(path), i)) }
     }
 
@@ -154,7 +159,8 @@ struct MentionScanner: Sendable {
         return true
     }
 
-    private static func continuesName(_ c: UInt8, dot: Bool) -> Bool {
+    /// Whether `c` continues a DNS label (or, with `dot`, a host name) around a match.
+    static func continuesName(_ c: UInt8, dot: Bool) -> Bool {
         (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c == UInt8(ascii: "-") || (dot && c == UInt8(ascii: "."))
     }
 }

@@ -8,24 +8,23 @@ extension MeshRewriter {
         let namespace: String
         let newNamespace: String
         var tally: [Int]
-        /// Set when the last reference names a mapped thing in a way that cannot be rewritten.
-        var warning: String?
 
-        /// The new text of a reference, or nil when no mapping applies.
-        mutating func rewrite(_ reference: Reference) -> String? {
+        /// What the mappings make of a reference.
+        mutating func rewrite(_ reference: Reference) -> ReferenceRewrite {
             let s = reference.value
             switch reference.form {
-            case .host: return host(s)
-            case .namespacedHost: return namespacedHost(s)
-            case .gateway: return gateway(s)
+            case .host: return ReferenceRewrite(host(s))
+            case .namespacedHost: return ReferenceRewrite(namespacedHost(s))
+            case .gateway: return ReferenceRewrite(gateway(s))
             case .namespace: return namespaceName(s)
             case .namespaceList: return namespaceList(s)
             case .principal: return principal(s)
-            case .serviceAccount: return serviceAccount(s)
-            case .trustDomain: return trustDomainName(s)
-            case .subjectAltName: return s.hasPrefix("spiffe://") ? principal(String(s.dropFirst(9))).map { "spiffe://" + $0 } : host(s)
-            case .envoyCluster: return envoyCluster(s)
-            case .url: return url(s)
+            case .serviceAccount: return ReferenceRewrite(serviceAccount(s))
+            case .trustDomain: return ReferenceRewrite(trustDomainName(s))
+            case .subjectAltName: return s.hasPrefix("spiffe://") ? principal(String(s.dropFirst(9))).prefixed("spiffe://") : ReferenceRewrite(host(s))
+            case .envoyCluster: return ReferenceRewrite(envoyCluster(s))
+            case .url: return ReferenceRewrite(url(s))
+            case .regex: return regex(s)
             }
         }
 
@@ -101,43 +100,72 @@ extension MeshRewriter {
 
         /// A namespace name; `prefix*`/`*suffix` patterns cannot be rewritten and are reported
         /// when they cover a moved namespace.
-        mutating func namespaceName(_ s: String) -> String? {
+        mutating func namespaceName(_ s: String) -> ReferenceRewrite {
             if let target = rewriter.namespaces[s] {
                 count(target.entry)
-                return target.to
+                return .rewritten(target.to)
             }
-            warnIfPattern(s)
-            return nil
+            return patternMention(s).map { .mentioned($0) } ?? .unchanged
         }
 
         /// `a,b, c`: each name follows its move; spacing is kept.
-        mutating func namespaceList(_ s: String) -> String? {
+        mutating func namespaceList(_ s: String) -> ReferenceRewrite {
             var changed = false
+            var mention: String? = nil
             let items = s.split(separator: ",", omittingEmptySubsequences: false).map { item -> String in
                 let leading = item.prefix(while: { $0 == " " })
                 let trailing = item.reversed().prefix(while: { $0 == " " })
                 let name = item.dropFirst(leading.count).dropLast(trailing.count)
-                guard let new = namespaceName(String(name)) else { return String(item) }
-                changed = true
-                return leading + new + String(trailing)
+                switch namespaceName(String(name)) {
+                case .rewritten(let new, _):
+                    changed = true
+                    return leading + new + String(trailing)
+                case .mentioned(let message):
+                    mention = mention ?? message
+                    return String(item)
+                case .unchanged:
+                    return String(item)
+                }
             }
-            return changed ? items.joined(separator: ",") : nil
+            if changed { return .rewritten(items.joined(separator: ","), mention: mention) }
+            return mention.map { .mentioned($0) } ?? .unchanged
         }
 
-        private mutating func warnIfPattern(_ pattern: String) {
-            guard pattern != "*", pattern.hasPrefix("*") || pattern.hasSuffix("*") else { return }
+        /// Why a `prefix*`/`*suffix` namespace pattern that covers a moved namespace is not
+        /// rewritten; nil for other text.
+        private func patternMention(_ pattern: String) -> String? {
+            guard pattern != "*", pattern.hasPrefix("*") || pattern.hasSuffix("*") else { return nil }
             let covered = rewriter.namespaces.keys.sorted().filter { ns in
                 pattern.hasPrefix("*") ? ns.hasSuffix(pattern.dropFirst()) : ns.hasPrefix(pattern.dropLast())
             }
-            guard !covered.isEmpty else { return }
+            guard !covered.isEmpty else { return nil }
             let moves = covered.map { "\($0) (moving to \(rewriter.namespaces[$0]!.to))" }.joined(separator: ", ")
-            warning = "\"\(pattern)\" also matches \(moves); a pattern is not rewritten"
+            return "\"\(pattern)\" also matches \(moves); a pattern is not rewritten"
+        }
+
+        /// A regular expression is never rewritten; one that mentions a mapped name once its
+        /// escapes are undone (`reviews\.team-000\.svc`) is reported.
+        func regex(_ s: String) -> ReferenceRewrite {
+            var text = ""
+            var escaped = false
+            for c in s.unicodeScalars {
+                if escaped || c != "\\" {
+                    if escaped, c.properties.isAlphabetic || ("0"..."9").contains(c) { text.unicodeScalars.append("\\") }
+                    text.unicodeScalars.append(c)
+                    escaped = false
+                } else {
+                    escaped = true
+                }
+            }
+            let names = rewriter.scanner.mentionedNames(in: text)
+            guard !names.isEmpty else { return .unchanged }
+            return .mentioned("regular expression mentions \(names.joined(separator: ", ")); not rewritten")
         }
 
         /// `<td>/ns/<ns>/sa/<sa>`: the trust domain and the namespace follow their mappings; a
         /// namespace segment with `*` is a pattern, reported if it covers a moved namespace.
         /// Works on UTF-8 indices and builds a string only when something changes.
-        mutating func principal(_ s: String) -> String? {
+        mutating func principal(_ s: String) -> ReferenceRewrite {
             let u = s.utf8
             let slash = u.firstIndex(of: UInt8(ascii: "/")) ?? u.endIndex
             var trustDomain = Substring(u[..<slash])
@@ -150,6 +178,7 @@ extension MeshRewriter {
                 rest = Substring(u[nsEnd...])
             }
             var changed = false
+            var mention: String? = nil
             if let td = rewriter.trustDomain, trustDomain == td.from {
                 trustDomain = Substring(td.to)
                 count(td.entry)
@@ -161,11 +190,11 @@ extension MeshRewriter {
                     count(target.entry)
                     changed = true
                 } else if ns.contains("*") {
-                    warnIfPattern(String(ns))
+                    mention = patternMention(String(ns))
                 }
             }
-            guard changed else { return nil }
-            return namespace.map { trustDomain + "/ns/" + $0 + rest } ?? String(trustDomain + rest)
+            guard changed else { return mention.map { .mentioned($0) } ?? .unchanged }
+            return .rewritten(namespace.map { trustDomain + "/ns/" + $0 + rest } ?? String(trustDomain + rest), mention: mention)
         }
 
         /// `ns/account` follows its namespace; a bare `account` is relative and stays.

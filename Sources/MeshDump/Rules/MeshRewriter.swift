@@ -3,7 +3,9 @@ import MeshDumpCore
 /// The mesh-wide mappings of a rule set, compiled for lookups: rewrites one object's
 /// namespace, revision label, Gateway selector and every reference its kind makes.
 ///
-/// Each mapping entry has an index (`entries`); rewrites count the fields each entry changed.
+/// Compiling lists the mapping entries (`entries`) as it goes, and every lookup target carries
+/// the index of the entry it came from, so the counts a rewrite keeps per entry (`tally[i]`)
+/// name the entry that made them.
 struct MeshRewriter: Sendable {
     /// Where a name goes, and which entry says so.
     struct Target: Sendable {
@@ -11,6 +13,7 @@ struct MeshRewriter: Sendable {
         var entry: Int
     }
 
+    /// The mapping entries, in the order of the rules file's sections and, within one, of the file.
     let entries: [MappingEntry]
     let namespaces: [String: Target]
     let exactHosts: [String: Target]
@@ -22,45 +25,63 @@ struct MeshRewriter: Sendable {
     let revision: (from: String, to: String?, entry: Int)?
     /// `.svc.<clusterDomain>` and `.svc`: how in-cluster service names end.
     let serviceSuffixes: [String]
+    /// Finds mentions of the mapped names in strings that are no references.
+    let scanner: MentionScanner
 
     init(_ rules: RuleSet) {
-        entries = rules.mappingEntries
-        var next = 0
-        func index() -> Int {
-            defer { next += 1 }
-            return next
+        var entries: [MappingEntry] = []
+        func entry(_ label: String, _ origin: Origin) -> Int {
+            entries.append(MappingEntry(label: label, origin: origin))
+            return entries.count - 1
         }
         var namespaces: [String: Target] = [:]
-        for move in rules.namespaces { namespaces[move.from] = Target(to: move.to, entry: index()) }
+        for move in rules.namespaces {
+            namespaces[move.from] = Target(to: move.to, entry: entry("namespaces \(move.from) → \(move.to)", move.origin))
+        }
         var exact: [String: Target] = [:]
         var wildcard: [(String, String, Int)] = []
         for host in rules.hosts {
+            let index = entry("hosts \(host.from) → \(host.to)", host.origin)
             if host.isWildcard {
-                wildcard.append((String(host.from.dropFirst()), String(host.to.dropFirst()), index()))
+                wildcard.append((String(host.from.dropFirst()), String(host.to.dropFirst()), index))
             } else {
-                exact[host.from] = Target(to: host.to, entry: index())
+                exact[host.from] = Target(to: host.to, entry: index)
             }
         }
         var gateways: [GatewayName: (GatewayName, Int)] = [:]
-        for g in rules.gateways { gateways[g.from] = (g.to, index()) }
+        for g in rules.gateways { gateways[g.from] = (g.to, entry("gateways \(g.from) → \(g.to)", g.origin)) }
+        selectors = rules.gatewaySelectors.map { ($0, entry("gatewaySelectors \($0.summary)", $0.origin)) }
+        trustDomain = rules.trustDomain.map { ($0.from, $0.to, entry("trustDomain \($0.from) → \($0.to)", $0.origin)) }
+        revision = rules.revision.map { ($0.from, $0.to, entry("revision \($0.from) → \($0.to ?? "(label removed)")", $0.origin)) }
+        self.entries = entries
         self.namespaces = namespaces
         exactHosts = exact
         wildcardHosts = wildcard.sorted { $0.0.count > $1.0.count }
         self.gateways = gateways
-        selectors = rules.gatewaySelectors.map { ($0, index()) }
-        trustDomain = rules.trustDomain.map { ($0.from, $0.to, index()) }
-        revision = rules.revision.map { ($0.from, $0.to, index()) }
         serviceSuffixes = [".svc." + rules.clusterDomain, ".svc"]
+        scanner = MentionScanner(rules)
     }
 
     var isEmpty: Bool { entries.isEmpty }
 
-    /// Rewrites `value` (an object of `group`/`kind` in namespace `namespace`); returns the paths
-    /// it changed. `tally[i]` counts the fields entry `i` changed; `warn` hears about references
-    /// that name a mapped thing by a pattern and so cannot be rewritten.
-    func rewrite(_ value: inout Value, group: String, kind: String, namespace: String, tally: inout [Int],
-                 warn: (FieldPath, String) -> Void) -> [FieldPath] {
+    /// What the mappings did to one object.
+    struct ObjectRewrite {
+        /// The fields rewritten.
+        var edited: [FieldPath] = []
+        /// References that name a mapped thing in a way that cannot be rewritten (a pattern, a
+        /// regular expression), and what to tell the user.
+        var mentions: [(path: FieldPath, message: String)] = []
+    }
+
+    /// Rewrites `object` in place: its identity (namespace, a Namespace's name) and every field
+    /// the mappings cover. `tally[i]` counts the fields entry `i` changed.
+    func rewrite(_ object: inout Object, tally: inout [Int]) -> ObjectRewrite {
+        let (group, kind, namespace) = (object.group, object.kind, object.namespace)
+        var value = object.value
+        object.value = .null  // keep `value` uniquely owned, so edits happen in place
+        defer { object.value = value }
         var edits: [(FieldPath, Value?)] = []
+        var result = ObjectRewrite()
         let newNamespace = namespaces[namespace]?.to ?? namespace
         if let target = namespaces[namespace] {
             tally[target.entry] += 1
@@ -83,15 +104,18 @@ struct MeshRewriter: Sendable {
         var context = Context(rewriter: self, namespace: namespace, newNamespace: newNamespace, tally: tally)
         tally = []
         References.forEach(in: value, group: group, kind: kind) { reference in
-            context.warning = nil
-            if let new = context.rewrite(reference), new != reference.value {
-                edits.append((reference.path, .string(new)))
+            switch context.rewrite(reference) {
+            case .unchanged: break
+            case .rewritten(let new, let mention):
+                if new != reference.value { edits.append((reference.path, .string(new))) }
+                if let mention { result.mentions.append((reference.path, mention)) }
+            case .mentioned(let message): result.mentions.append((reference.path, message))
             }
-            if let warning = context.warning { warn(reference.path, warning) }
         }
         tally = context.tally
         for (path, newValue) in edits { path.set(newValue, in: &value) }
-        return edits.map(\.0)
+        result.edited = edits.map(\.0)
+        return result
     }
 
     /// The Gateway selector after the first `gatewaySelectors` entry whose `from` labels it all
@@ -120,16 +144,4 @@ public struct MappingEntry: Sendable, Equatable {
     public var label: String
     /// Where it is written in the rules file.
     public var origin: Origin
-}
-
-extension RuleSet {
-    /// The mesh-wide mappings, one per entry of the rules file, in report order.
-    public var mappingEntries: [MappingEntry] {
-        namespaces.map { MappingEntry(label: "namespaces \($0.from) → \($0.to)", origin: $0.origin) }
-            + hosts.map { MappingEntry(label: "hosts \($0.from) → \($0.to)", origin: $0.origin) }
-            + gateways.map { MappingEntry(label: "gateways \($0.from) → \($0.to)", origin: $0.origin) }
-            + gatewaySelectors.map { MappingEntry(label: "gatewaySelectors \($0.summary)", origin: $0.origin) }
-            + (trustDomain.map { [MappingEntry(label: "trustDomain \($0.from) → \($0.to)", origin: $0.origin)] } ?? [])
-            + (revision.map { [MappingEntry(label: "revision \($0.from) → \($0.to ?? "(label removed)")", origin: $0.origin)] } ?? [])
-    }
 }

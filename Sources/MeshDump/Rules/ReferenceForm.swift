@@ -20,6 +20,10 @@ public enum ReferenceForm: Sendable, Hashable {
     case subjectAltName
     /// An Envoy cluster name `outbound|<port>|<subset>|<host>` (or `_.`-separated).
     case envoyCluster
-    /// A URL whose host is a host (`http://jwks.a.svc.cluster.local:8000/keys`).
+    /// A URL whose host is a host (`http://jwks.a.svc.cluster.local:8000/keys`); also an
+    /// origin (`https://www.example.com`) or an origin prefix.
     case url
+    /// An RE2 regular expression (`uri.regex`, `allowOrigins[].regex`): never rewritten; one
+    /// that mentions a mapped name (escaped dots and all) is reported.
+    case regex
 }

@@ -19,12 +19,12 @@ public enum References {
 
     /// Calls `body` with each reference in `value`, an object of the given group and kind.
     static func forEach(in value: Value, group: String, kind: String, _ body: (Reference) -> Void) {
-        var path: [FieldPath.Component] = []
+        var path: [FieldPath.Step] = []
         path.reserveCapacity(12)
         walk(value, FieldTree.of(group: group, kind: kind), &path, body)
     }
 
-    private static func walk(_ node: Value, _ tree: FieldTree, _ path: inout [FieldPath.Component], _ body: (Reference) -> Void) {
+    private static func walk(_ node: Value, _ tree: FieldTree, _ path: inout [FieldPath.Step], _ body: (Reference) -> Void) {
         switch node {
         case .string(let s):
             if let form = tree.form { body(Reference(path: FieldPath(path), form: form, value: s)) }
@@ -49,7 +49,7 @@ public enum References {
     }
 
     /// An AuthorizationPolicy condition: its values are references when its key says so.
-    private static func condition(_ m: Mapping, _ path: inout [FieldPath.Component], _ body: (Reference) -> Void) {
+    private static func condition(_ m: Mapping, _ path: inout [FieldPath.Step], _ body: (Reference) -> Void) {
         guard let key = m["key"]?.stringValue, let form = ReferenceFields.conditionForms[key] else { return }
         for list in ["values", "notValues"] {
             guard case .sequence(let items)? = m[list] else { continue }
@@ -70,10 +70,10 @@ final class FieldTree: Sendable {
     /// AuthorizationPolicy `when` entries are here.
     let isCondition: Bool
 
-    private init(_ fields: [(steps: ArraySlice<ReferenceFields.Field.Step>, form: ReferenceForm?, condition: Bool)]) {
+    private init(_ fields: [(steps: ArraySlice<FieldPath.Step>, form: ReferenceForm?, condition: Bool)]) {
         var keys: [String] = []
-        var byKey: [String: [(ArraySlice<ReferenceFields.Field.Step>, ReferenceForm?, Bool)]] = [:]
-        var eachFields: [(ArraySlice<ReferenceFields.Field.Step>, ReferenceForm?, Bool)] = []
+        var byKey: [String: [(ArraySlice<FieldPath.Step>, ReferenceForm?, Bool)]] = [:]
+        var eachFields: [(ArraySlice<FieldPath.Step>, ReferenceForm?, Bool)] = []
         var form: ReferenceForm? = nil
         var isCondition = false
         for field in fields {
@@ -85,6 +85,8 @@ final class FieldTree: Sendable {
                 byKey[k, default: []].append((field.steps.dropFirst(), field.form, field.condition))
             case .each?:
                 eachFields.append((field.steps.dropFirst(), field.form, field.condition))
+            case .index?, .entry?:
+                preconditionFailure("ReferenceFields: a field path has keys and [*] only")
             }
         }
         children = keys.map { ($0, FieldTree(byKey[$0]!)) }
@@ -101,16 +103,16 @@ final class FieldTree: Sendable {
     private static let trees: [KindKey: FieldTree] = {
         var trees: [KindKey: FieldTree] = [:]
         for (group, kind) in ReferenceFields.kinds {
-            var fields = ReferenceFields.fields(group: group, kind: kind).map { ($0.steps[...], Optional($0.form), false) }
+            var fields = ReferenceFields.fields(group: group, kind: kind).map { ($0.path.steps[...], Optional($0.form), false) }
             if group == "security.istio.io" && kind == "AuthorizationPolicy" {
-                fields.append((ReferenceFields.conditionsPath[...], nil, true))
+                fields.append((ReferenceFields.conditionsPath.steps[...], nil, true))
             }
             trees[KindKey(group: group, kind: kind)] = FieldTree(fields)
         }
         return trees
     }()
 
-    private static let anyKind = FieldTree(ReferenceFields.fields(group: "", kind: "").map { ($0.steps[...], Optional($0.form), false) })
+    private static let anyKind = FieldTree(ReferenceFields.fields(group: "", kind: "").map { ($0.path.steps[...], Optional($0.form), false) })
 
     static func of(group: String, kind: String) -> FieldTree {
         trees[KindKey(group: group, kind: kind)] ?? anyKind

@@ -38,10 +38,10 @@ public final class RuleReport: Sendable {
     public let entries: [MappingEntry]
     private let state: Mutex<Totals>
 
-    init(rules: RuleSet) {
+    init(rules: RuleSet, entries: [MappingEntry]) {
         ruleNames = rules.rules.map(\.name)
         ruleOrigins = rules.rules.map(\.origin)
-        entries = rules.mappingEntries
+        self.entries = entries
         state = Mutex(Totals(rules: Array(repeating: RuleCounts(), count: rules.rules.count),
                              entries: Array(repeating: EntryCounts(), count: entries.count)))
     }

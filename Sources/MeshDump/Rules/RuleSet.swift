@@ -65,7 +65,7 @@ public struct RuleSet: Sendable {
             guard let document else { break }
             if document.isEmpty { continue }  // `---` alone or only comments
             documents += 1
-            let root = RulesNode(value: document.value, pointer: "", path: "", context: RulesNode.Context(source: source, document: document))
+            let root = RulesNode(value: document.value, path: FieldPath(), context: RulesNode.Context(source: source, document: document))
             try set.merge(RulesDocumentParser(ruleCountBefore: set.rules.count).parse(root))
         }
         guard documents > 0 else {

@@ -14,15 +14,13 @@ public struct RuleStage: ObjectStage {
     public let strict: Bool
     public let report: RuleReport
     private let mesh: MeshRewriter
-    private let scanner: MentionScanner
     private let diagnostics: DiagnosticSink
 
     public init(rules: RuleSet, strict: Bool = false, diagnostics: DiagnosticSink) {
         self.rules = rules
         self.strict = strict
-        report = RuleReport(rules: rules)
         mesh = MeshRewriter(rules)
-        scanner = MentionScanner(rules)
+        report = RuleReport(rules: rules, entries: mesh.entries)
         self.diagnostics = diagnostics
     }
 
@@ -46,19 +44,15 @@ public struct RuleStage: ObjectStage {
             tally.rules.append((i, outcome))
         }
         guard !mesh.isEmpty else { return object }
+        let rewrite = mesh.rewrite(&object, tally: &tally.entryFields)
+        if !rewrite.edited.isEmpty { tally.changed = true }
         let id = object.id
-        let newID = ObjectID(group: id.group, kind: id.kind, namespace: mesh.namespaces[id.namespace]?.to ?? id.namespace,
-                             name: id.kind == "Namespace" && id.group.isEmpty ? mesh.namespaces[id.name]?.to ?? id.name : id.name)
-        var value = object.value
-        object.value = .null  // keep `value` uniquely owned, so edits happen in place
-        let edited = mesh.rewrite(&value, group: id.group, kind: id.kind, namespace: id.namespace, tally: &tally.entryFields) { path, message in
-            diagnostics.report(Diagnostic(.warning, "\(newID): \(path) \(message)", origin: object.origin))
+        for (path, message) in rewrite.mentions {
+            diagnostics.report(Diagnostic(.warning, "\(id): \(message)", origin: object.origin, fieldPath: path))
         }
-        if !edited.isEmpty { tally.changed = true }
-        scanner.scan(value, skipping: edited) { path, name in
-            diagnostics.report(Diagnostic(.warning, "\(newID): \(path) mentions \(name); not rewritten", origin: object.origin))
+        mesh.scanner.scan(object.value, skipping: rewrite.edited + rewrite.mentions.map(\.path)) { path, name in
+            diagnostics.report(Diagnostic(.warning, "\(id): mentions \(name); not rewritten", origin: object.origin, fieldPath: path))
         }
-        object.value = value
         return object
     }
 

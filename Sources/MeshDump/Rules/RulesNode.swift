@@ -21,10 +21,12 @@ struct RulesNode {
     }
 
     let value: Value
-    let pointer: String
     /// The field as people write it: `rules[0].match.kinds[1]`; empty for the document.
-    let path: String
+    let path: FieldPath
     let context: Context
+
+    /// The node's JSON Pointer, the key of its positions.
+    private var pointer: String { path.pointer?.description ?? "" }
 
     var mark: Mark { context.positions[pointer] ?? context.documentMark }
     var keyMark: Mark { context.keyPositions[pointer] ?? mark }
@@ -45,8 +47,7 @@ struct RulesNode {
 
     func child(_ key: String) -> RulesNode? {
         guard let v = value[key] else { return nil }
-        return RulesNode(value: v, pointer: pointer + "/" + JSONPointer.escape(key),
-                         path: path.isEmpty ? key : "\(path).\(key)", context: context)
+        return RulesNode(value: v, path: path.appending(.key(key)), context: context)
     }
 
     /// The entries of a mapping, in order; keys outside `allowed` are errors (with a suggestion).
@@ -69,7 +70,7 @@ struct RulesNode {
     func items(what: String = "a list") throws(RulesFileError) -> [RulesNode] {
         guard case .sequence(let s) = value else { throw error("must be \(what), not \(value.typeNameWithArticle)") }
         return s.indices.map { i in
-            RulesNode(value: s[i], pointer: pointer + "/\(i)", path: "\(path)[\(i)]", context: context)
+            RulesNode(value: s[i], path: path.appending(.index(i)), context: context)
         }
     }
 

@@ -69,39 +69,49 @@ public struct FileSource: ObjectSource {
     }
 
     /// Decodes chunks of files on every core and hands their objects over in path order; at
-    /// most a few chunks' objects wait in memory.
+    /// most a few chunks' objects wait in memory. A chunk's error comes after the objects read
+    /// before it, as reading file by file would have it.
     private static func decodeInParallel(_ files: [String], _ request: ReadRequest,
                                          _ body: (Object) throws -> Void) async throws {
         let chunks = stride(from: 0, to: files.count, by: filesPerTask).map {
             Array(files[$0..<min($0 + filesPerTask, files.count)])
         }
         let inFlight = 2 * max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-        try await withThrowingTaskGroup(of: (Int, Result<[Object], any Error>).self) { group in
+        try await withThrowingTaskGroup(of: (Int, DecodedChunk).self) { group in
             var launched = 0
             func launch() {
                 let (index, chunk) = (launched, chunks[launched])
                 group.addTask {
-                    (index, Result {
-                        var objects: [Object] = []
-                        for file in chunk { try decode(file, request) { objects.append($0) } }
-                        return objects
-                    })
+                    var decoded = DecodedChunk()
+                    do {
+                        for file in chunk { try decode(file, request) { decoded.objects.append($0) } }
+                    } catch {
+                        decoded.error = error
+                    }
+                    return (index, decoded)
                 }
                 launched += 1
             }
             while launched < min(inFlight, chunks.count) { launch() }
             var delivered = 0
-            var ready: [Int: Result<[Object], any Error>] = [:]
-            while delivered < chunks.count, let (index, result) = try await group.next() {
-                ready[index] = result
-                while let result = ready.removeValue(forKey: delivered) {
-                    for object in try result.get() { try body(object) }
+            var ready: [Int: DecodedChunk] = [:]
+            while delivered < chunks.count, let (index, decoded) = try await group.next() {
+                ready[index] = decoded
+                while let decoded = ready.removeValue(forKey: delivered) {
+                    for object in decoded.objects { try body(object) }
+                    if let error = decoded.error { throw error }
                     delivered += 1
                     if launched < chunks.count { launch() }
                 }
             }
         }
     }
+}
+
+/// What one task decoded: the objects up to the first error, and that error.
+private struct DecodedChunk: Sendable {
+    var objects: [Object] = []
+    var error: (any Error)?
 }
 
 /// The kinds a file source held, with the first version seen of each, for its report.

@@ -47,9 +47,9 @@ public final class TreeWriter: ObjectSink {
         self.layout = layout
         StagingFolder.discardStale(target: target.root, parent: target.parent, base: target.base)
         staging = target.stagingFolder
+        StagingRegistry.add(staging)  // before the folder exists, so no signal can miss it
         try FileSystem.removeTree(staging.path)
         try FileSystem.makeDirectories(staging.path)
-        StagingRegistry.add(staging)
         let marker = open(staging.path + "/" + Self.markerName, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard marker >= 0 else {
             let error = InputError(path: staging.path + "/" + Self.markerName, errno: errno)

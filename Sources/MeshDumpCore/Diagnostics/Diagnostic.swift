@@ -13,9 +13,9 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var message: String
     public var origin: Origin?
     /// A field inside the object (`spec.http[0].route`), when the problem is about one.
-    public var fieldPath: String?
+    public var fieldPath: FieldPath?
 
-    public init(_ severity: Severity, _ message: String, origin: Origin? = nil, fieldPath: String? = nil) {
+    public init(_ severity: Severity, _ message: String, origin: Origin? = nil, fieldPath: FieldPath? = nil) {
         self.severity = severity
         self.message = message
         self.origin = origin

@@ -56,7 +56,7 @@ struct JSONParser {
     private func describeCurrent() -> String {
         guard let c = current else { return "end of input" }
         if c >= 0x20 && c < 0x7F { return "'\(Character(Unicode.Scalar(c)))'" }
-        return "byte 0x" + String(c, radix: 16)
+        return "byte 0x" + HexDigit.string(c, width: 2)
     }
 
     // MARK: - Values
@@ -257,15 +257,8 @@ struct JSONParser {
         guard pos + 4 <= count else { throw error("expected four hex digits after \\u") }
         var v: UInt32 = 0
         for _ in 0..<4 {
-            let c = base[pos]
-            let d: UInt32
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(c - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(c - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(c - UInt8(ascii: "A") + 10)
-            default: throw error("expected four hex digits after \\u")
-            }
-            v = v << 4 | d
+            guard let d = HexDigit.value(base[pos]) else { throw error("expected four hex digits after \\u") }
+            v = v << 4 | UInt32(d)
             pos += 1
         }
         return v

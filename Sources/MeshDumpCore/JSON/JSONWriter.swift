@@ -64,8 +64,6 @@ public enum JSONWriter {
         }
     }
 
-    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
-
     /// Go's encoding/json string encoding with HTML escaping on.
     static func writeString(_ s: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
@@ -89,7 +87,7 @@ public enum JSONWriter {
                 case 0x08: escape = "\\b"
                 case 0x0C: escape = "\\f"
                 case 0..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
-                    escape = "\\u00" + String(decoding: [hex[Int(c >> 4)], hex[Int(c & 0xF)]], as: UTF8.self)
+                    escape = "\\u00" + HexDigit.string(c, width: 2)
                 case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
                     // U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR
                     escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"

@@ -188,15 +188,8 @@ public enum PlainScalar {
         guard i < b.count else { return nil }
         var magnitude: UInt64 = 0
         while i < b.count {
-            let c = b[i]
-            let d: UInt64
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt64(c - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt64(c - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt64(c - UInt8(ascii: "A") + 10)
-            default: return nil
-            }
-            guard d < base else { return nil }
+            guard let digit = HexDigit.value(b[i]), UInt64(digit) < base else { return nil }
+            let d = UInt64(digit)
             let (m, o1) = magnitude.multipliedReportingOverflow(by: base)
             let (s, o2) = m.addingReportingOverflow(d)
             guard !o1, !o2 else { return nil }

@@ -4,31 +4,29 @@ import MeshDumpCore
 /// field names `file:line:column` and the field (`users[0].user.token`).
 struct ConfigNode {
     let value: Value
-    /// JSON Pointer of the node (`/users/0/user`), the key into `positions`.
-    let pointer: String
-    /// Dotted field path for messages (`users[0].user`).
-    let field: String
+    /// The field, for messages (`users[0].user`).
+    let field: FieldPath
     let file: String
     let positions: [String: Mark]
 
     /// `file:line:col` of this node, or of its nearest ancestor with a known position.
     var location: String {
-        var p = pointer
+        var path = field
         while true {
-            if let mark = positions[p] { return "\(file):\(mark.line):\(mark.column)" }
-            guard let slash = p.lastIndex(of: "/") else { return file }
-            p = String(p[..<slash])
+            // Positions are keyed by JSON Pointer.
+            if let mark = positions[path.pointer?.description ?? ""] { return "\(file):\(mark.line):\(mark.column)" }
+            guard !path.isEmpty else { return file }
+            path.steps.removeLast()
         }
     }
 
     func error(_ message: String) -> KubeConfigError {
-        KubeConfigError("\(location): \(field.isEmpty ? "" : field + ": ")\(message)")
+        KubeConfigError("\(location): \(field.isEmpty ? "" : "\(field): ")\(message)")
     }
 
     func child(_ key: String) -> ConfigNode? {
         guard let v = value[key], v != .null else { return nil }
-        return ConfigNode(value: v, pointer: pointer + "/" + JSONPointer.escape(key), field: field.isEmpty ? key : "\(field).\(key)",
-                          file: file, positions: positions)
+        return ConfigNode(value: v, field: field.appending(.key(key)), file: file, positions: positions)
     }
 
     /// The node's mapping; a missing node (`nil` value) never gets here.
@@ -42,7 +40,7 @@ struct ConfigNode {
         guard let node = child(key) else { return [] }
         guard case .sequence(let items) = node.value else { throw node.error("expected a list, found a \(node.value.typeName)") }
         return items.indices.map { i in
-            ConfigNode(value: items[i], pointer: "\(node.pointer)/\(i)", field: "\(node.field)[\(i)]", file: file, positions: positions)
+            ConfigNode(value: items[i], field: node.field.appending(.index(i)), file: file, positions: positions)
         }
     }
 

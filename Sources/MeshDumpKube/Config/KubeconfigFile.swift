@@ -31,7 +31,7 @@ public struct KubeconfigFile: Sendable {
         }
         var file = KubeconfigFile(path: path)
         guard let document, document.value != .null else { return file }
-        let root = ConfigNode(value: document.value, pointer: "", field: "", file: path, positions: document.positions ?? [:])
+        let root = ConfigNode(value: document.value, field: FieldPath(), file: path, positions: document.positions ?? [:])
         _ = try root.mapping()
         let folder = PathResolver.folder(of: path)
         file.currentContext = try root.string("current-context").flatMap { $0.isEmpty ? nil : $0 }

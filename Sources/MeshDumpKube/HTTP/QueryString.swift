@@ -1,3 +1,5 @@
+import MeshDumpCore
+
 /// `?a=1&b=x%3Dy`: query parameters percent-encoded as Go's `url.Values.Encode` does.
 enum QueryString {
     static func encode(_ items: [(String, String)]) -> String {
@@ -15,15 +17,9 @@ enum QueryString {
             case UInt8(ascii: " "):
                 out += "+"
             default:
-                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+                out += "%" + HexDigit.string(byte, width: 2, uppercase: true)
             }
         }
         return out
-    }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

@@ -1,3 +1,5 @@
+import MeshDumpCore
+
 /// The few string helpers MeshDumpKube needs, so it can do without full Foundation (whose ICU
 /// tables slow every meshdump command's start).
 extension StringProtocol {
@@ -16,18 +18,9 @@ extension StringProtocol {
                 bytes.append(c)
                 continue
             }
-            guard let h = it.next().flatMap(hexValue), let l = it.next().flatMap(hexValue) else { return nil }
+            guard let h = it.next().flatMap(HexDigit.value), let l = it.next().flatMap(HexDigit.value) else { return nil }
             bytes.append(h << 4 | l)
         }
         return String(validating: bytes, as: UTF8.self)
-    }
-}
-
-private func hexValue(_ c: UInt8) -> UInt8? {
-    switch c {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
-    case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
-    case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
-    default: nil
     }
 }

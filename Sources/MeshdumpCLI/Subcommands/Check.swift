@@ -41,7 +41,7 @@ struct Check: AsyncParsableCommand, HasExamples {
     @Argument(help: ArgumentHelp("A directory, a file, or - for standard input.", valueName: "SOURCE"), completion: .file())
     var sources: [String]
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output format: text, json or sarif.", valueName: "format"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output format: text, json, sarif, or secrets (the Secrets the target needs and the sources lack, one namespace/name per line).", valueName: "format"))
     var output: CheckFormat = .text
 
     @Option(help: ArgumentHelp("Exit 1 when a finding is at least this severe: error, warning or info.", valueName: "severity"))
@@ -61,6 +61,9 @@ struct Check: AsyncParsableCommand, HasExamples {
 
     @Option(help: ArgumentHelp("A MeshConfig file, or the istio ConfigMap.", valueName: "file"), completion: .file())
     var meshConfig: String?
+
+    @Option(help: ArgumentHelp("CustomResourceDefinitions to check objects against, as the API server would (e.g. Istio's crd-all.gen.yaml): a file or directory. Repeatable.", valueName: "file"), completion: .file())
+    var crds: [String] = []
 
     @Option(help: ArgumentHelp("Report only objects of these kinds (comma-separated: vs,gw,dr); the rest stay context.", valueName: "kind,..."))
     var kinds: String?
@@ -82,7 +85,11 @@ struct Check: AsyncParsableCommand, HasExamples {
         let result: CheckResult
         do {
             let scope = FindingScope(kinds: try kinds.map { try KindSelection(parsing: [$0]) }, namespaces: Set(namespaces))
-            let run = try CheckRun(disabled: disable, scope: scope)
+            let crdObjects = try FileSource(paths: crds).objects()
+            if let file = crds.first, !crdObjects.contains(where: { $0.kind == "CustomResourceDefinition" }) {
+                throw CheckUsageError("--crds \(file): no CustomResourceDefinition in it")
+            }
+            let run = try CheckRun(analyzers: Analyzers.all(crds: crdObjects), disabled: disable, scope: scope)
             let resolver = FileSourceResolver()
             var snapshot = try await MeshSnapshot.read(try sources.map { try resolver.source(for: try SourceSpec(parsing: $0)) },
                                                       defaultNamespace: namespaces.first ?? "default", now: Int64(time(nil)))

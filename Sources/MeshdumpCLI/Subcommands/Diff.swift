@@ -57,6 +57,10 @@ struct Diff: AsyncParsableCommand, HasExamples {
     @Option(help: ArgumentHelp("Colour: auto (when standard output is a terminal), always or never.", valueName: "when"))
     var color: ColorMode = .auto
 
+    @Option(help: ArgumentHelp("Compare OLD as the mappings of these rules files (namespaces, hosts, gateways, …) would rewrite it. Repeatable.",
+                               valueName: "file"))
+    var rules: [String] = []
+
     @Flag(help: "Compare objects as they are, without neating them first.")
     var noNeat = false
 
@@ -67,7 +71,7 @@ struct Diff: AsyncParsableCommand, HasExamples {
         let diagnostics = DiagnosticCollector(forwardingTo: StandardErrorDiagnostics())
         let run: DiffRun
         do {
-            let request = try DiffRequest(old: old, new: new, ignore: ignore, kinds: kinds, namespaces: namespaces,
+            let request = try DiffRequest(old: old, new: new, ignore: ignore, kinds: kinds, namespaces: namespaces, rules: rules,
                                           clusterOptions: cluster.given, neat: !noNeat)
             run = try request.makeRun(resolver: cluster.resolver(diagnostics: diagnostics))
         } catch {

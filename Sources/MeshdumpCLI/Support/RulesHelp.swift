@@ -45,9 +45,18 @@ rules:                 # per-object edits, in order, each on the objects its mat
 - **`hosts`, `gateways` and `trustDomain`** follow the same fields. Short hosts (`reviews`) stay:
   they are relative to the object's own namespace. A gateway mapping redirects references, not
   the Gateway object.
+- **Origins** are rewritten in every form that names a whole host, so a CORS policy and the
+  `origin` header match beside it never disagree after a move: `corsPolicy.allowOrigins[]`
+  `exact` and `prefix` alike (and the older `allowOrigin[]`), and `headers.origin` /
+  `withoutHeaders.origin` `exact` and `prefix`. A prefix that ends inside a host name
+  (`https://team-000.`) cannot be and is reported.
+- **Regular expressions** (`allowOrigins[].regex`, `uri.regex`, `authority.regex`,
+  `headers.origin.regex`) are never rewritten; one that mentions a mapped name, escaped dots and
+  all (`reviews\.team-000\.svc`), is reported.
 - **Strings that merely mention an old name** (header values, Lua scripts, EnvoyFilter patches,
-  JWT issuers, patterns such as `team-*`) are never changed; each is reported as a warning:
-  `EnvoyFilter payments/x: spec.configPatches[0].patch.value… mentions team-000; not rewritten`.
+  JWT issuers, patterns such as `team-*`) are never changed; each is reported as a warning with
+  the field it is in:
+  `warning: EnvoyFilter payments/x: mentions team-000; not rewritten (at spec.configPatches[0].patch.value…)`.
 
 Commented examples to copy: `rules/tcm-to-istio.yaml`, `rules/namespace-move.yaml`,
 `rules/hosts-and-gateways.yaml`, `rules/patches.yaml`.

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import MeshDump
 
-/// Every output format over a realistic review: real Istio files (copied unmodified from
-/// ../shared/testsuites/istio-configs into testdata/diff/istio/old) against a migrated tree in
-/// another layout, with JSON files, multi-document files, versions changed, list entries
+/// Every output format over a realistic review: Istio files (copies of some of
+/// testdata/istio-configs in testdata/diff/istio/old) against a migrated tree in another layout,
+/// with JSON files, multi-document files, versions changed, list entries
 /// inserted by name and port, a Lua script edited, objects added and removed.
 struct DiffGoldenTests {
     static let old = DiffTestSupport.testdata("istio/old")
@@ -39,5 +39,34 @@ struct DiffGoldenTests {
     @Test func reverseSwapsAddedAndRemoved() async throws {
         let output = try await DiffTestSupport.render(old: Self.new, new: Self.old, format: .stat)
         try DiffTestSupport.expectGolden(output, "istio/expected-reverse.stat")
+    }
+
+    /// Unnamed routes read like the change: an insertion is one `+`, a removal one `-`, a swap a
+    /// reorder, an edit the fields that changed; a key field that changed type is one change.
+    @Test(arguments: DiffFormat.allCases)
+    func unnamedLists(format: DiffFormat) async throws {
+        let output = try await DiffTestSupport.render(old: DiffTestSupport.testdata("unnamed/old"), new: DiffTestSupport.testdata("unnamed/new"),
+                                                      format: format)
+        try DiffTestSupport.expectGolden(output, "unnamed/expected.\(format.rawValue)")
+    }
+
+    static let renamesOld = DiffTestSupport.testdata("renames/old")
+    static let renamesNew = DiffTestSupport.testdata("renames/new")
+    static let renamesRules = DiffTestSupport.testdata("renames/rules.yaml")
+
+    /// A namespace move without rules: objects that moved are found by content and shown as
+    /// renames with the fields that changed.
+    @Test(arguments: DiffFormat.allCases)
+    func namespaceMoveFoundByContent(format: DiffFormat) async throws {
+        let output = try await DiffTestSupport.render(old: Self.renamesOld, new: Self.renamesNew, format: format)
+        try DiffTestSupport.expectGolden(output, "renames/expected.\(format.rawValue)")
+    }
+
+    /// With the rules of the move, old objects are mapped first: what the rules explain is no
+    /// change, a moved object is a rename, and only the hand edits remain.
+    @Test(arguments: [DiffFormat.text, .unified])
+    func namespaceMoveMappedByRules(format: DiffFormat) async throws {
+        let output = try await DiffTestSupport.render(old: Self.renamesOld, new: Self.renamesNew, format: format, rules: [Self.renamesRules])
+        try DiffTestSupport.expectGolden(output, "renames/expected-rules.\(format.rawValue)")
     }
 }

@@ -105,6 +105,7 @@ struct DiffRendererTests {
                     "added": 0,
                     "changed": 1,
                     "removed": 0,
+                    "renamed": 0,
                     "unchanged": 0
                 }
             }
@@ -131,6 +132,7 @@ struct DiffRendererTests {
                     "added": 0,
                     "changed": 0,
                     "removed": 0,
+                    "renamed": 0,
                     "unchanged": 0
                 }
             }

@@ -11,8 +11,8 @@ enum DiffTestSupport {
     /// Runs a diff the way the CLI does (files only) and renders it; paths in the output are
     /// made relative to the package root so goldens do not depend on where the repository is.
     static func render(old: String, new: String, format: DiffFormat, ignore: [String] = [], kinds: String? = nil,
-                       namespaces: [String] = [], colored: Bool = false) async throws -> String {
-        let request = try DiffRequest(old: old, new: new, ignore: ignore, kinds: kinds, namespaces: namespaces)
+                       namespaces: [String] = [], rules: [String] = [], colored: Bool = false) async throws -> String {
+        let request = try DiffRequest(old: old, new: new, ignore: ignore, kinds: kinds, namespaces: namespaces, rules: rules)
         let run = try request.makeRun(resolver: FileSourceResolver())
         let result = try await run.run()
         let bytes = try format.render(result, colored: colored)

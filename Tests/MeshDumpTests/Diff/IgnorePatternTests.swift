@@ -26,7 +26,7 @@ struct IgnorePatternTests {
         ("spec[abc]", "expected [N], [*], [key=value] or [\"key\"] at offset 4"),
         ("spec[0]x", "expected '.' or '[' at offset 7"),
         ("a]", "unexpected ']' at offset 1"),
-        ("a[\"b", "unterminated quoted key"),
+        ("a[\"b", "unterminated quoted text"),
     ])
     func rejects(text: String, reason: String) {
         #expect(throws: IgnorePatternError(pattern: text, reason: reason)) { try IgnorePattern(parsing: text) }

@@ -79,11 +79,15 @@ struct LineDiffTests {
         return row[b.count]
     }
 
-    /// `git apply` takes the unified output of the Istio review and turns the canonical old
-    /// tree into the canonical new one, file for file.
-    @Test func unifiedOutputAppliesWithGit() async throws {
-        let old = try FileSource(paths: [DiffGoldenTests.old]).objects()
-        let new = try FileSource(paths: [DiffGoldenTests.new]).objects()
+    /// `git apply` takes the unified output of each golden review — changes, unnamed lists,
+    /// renames — and turns the canonical old tree into the canonical new one, file for file.
+    @Test(.enabled(if: Tools.installed("git"), "git is not installed"),
+          arguments: [(DiffGoldenTests.old, DiffGoldenTests.new),
+                      (DiffTestSupport.testdata("unnamed/old"), DiffTestSupport.testdata("unnamed/new")),
+                      (DiffGoldenTests.renamesOld, DiffGoldenTests.renamesNew)])
+    func unifiedOutputAppliesWithGit(oldTree: String, newTree: String) async throws {
+        let old = try FileSource(paths: [oldTree]).objects()
+        let new = try FileSource(paths: [newTree]).objects()
         let patch = try DiffFormat.unified.render(try ObjectDiffer().compare(old: old, new: new))
         try await DiffTestSupport.withTemporaryDirectory { dir in
             for object in old {

@@ -6,8 +6,8 @@ import Testing
 /// disabled ones included.
 struct JSONPatchSuiteTests {
     static let cases: [JSONTestCases.Case] = {
-        (try? JSONTestCases.load("../shared/testsuites/json-patch-tests/tests.json")) ?? []
-    }() + ((try? JSONTestCases.load("../shared/testsuites/json-patch-tests/spec_tests.json")) ?? [])
+        (try? JSONTestCases.load("testdata/json-patch-tests/tests.json")) ?? []
+    }() + ((try? JSONTestCases.load("testdata/json-patch-tests/spec_tests.json")) ?? [])
 
     @Test func suiteIsPresent() {
         // tests.json has 95 records and spec_tests.json 17; a missing file must fail, not pass empty.

@@ -21,7 +21,8 @@ struct ReferenceFormTests {
     static func rewrite(_ form: ReferenceForm, _ value: String) -> String? {
         var context = MeshRewriter.Context(rewriter: rewriter, namespace: "team-000", newNamespace: "payments",
                                            tally: Array(repeating: 0, count: rewriter.entries.count))
-        return context.rewrite(Reference(path: FieldPath(), form: form, value: value))
+        guard case .rewritten(let new, _) = context.rewrite(Reference(path: FieldPath(), form: form, value: value)) else { return nil }
+        return new
     }
 
     @Test(arguments: [
@@ -52,6 +53,7 @@ struct ReferenceFormTests {
         (.url, "http://jwks.team-000.svc.cluster.local:8080/k?x=1#f", "http://jwks.payments.svc.cluster.local:8080/k?x=1#f"),
         (.url, "https://keys.shop.example.com", "https://keys.shop.example.org"), (.url, "oci://registry.team-000.svc:5000/p:1", "oci://registry.payments.svc:5000/p:1"),
         (.url, "http://[::1]:8080/x", nil), (.url, "jwks.team-000.svc.cluster.local/keys", nil),
+        (.url, "https://www.shop.example.com", "https://www.shop.example.org"), (.url, "https://team-000.", nil),
     ] as [(ReferenceForm, String, String?)])
     func form(_ form: ReferenceForm, _ value: String, _ expected: String?) {
         #expect(Self.rewrite(form, value) == expected)
@@ -61,18 +63,34 @@ struct ReferenceFormTests {
         let text = "apiVersion: meshdump/v1\nkind: Rules\nnamespaces: {a: b}\nclusterDomain: corp.internal\n"
         let rewriter = MeshRewriter(try RuleSet.parse(bytes: Array(text.utf8), source: "r.yaml"))
         var context = MeshRewriter.Context(rewriter: rewriter, namespace: "a", newNamespace: "b", tally: [0])
-        #expect(context.rewrite(Reference(path: FieldPath(), form: .host, value: "x.a.svc.corp.internal")) == "x.b.svc.corp.internal")
-        #expect(context.rewrite(Reference(path: FieldPath(), form: .host, value: "x.a.svc.cluster.local")) == nil)
-        #expect(context.rewrite(Reference(path: FieldPath(), form: .host, value: "x.a.svc")) == "x.b.svc")
+        #expect(context.rewrite(Reference(path: FieldPath(), form: .host, value: "x.a.svc.corp.internal")) == .rewritten("x.b.svc.corp.internal"))
+        #expect(context.rewrite(Reference(path: FieldPath(), form: .host, value: "x.a.svc.cluster.local")) == .unchanged)
+        #expect(context.rewrite(Reference(path: FieldPath(), form: .host, value: "x.a.svc")) == .rewritten("x.b.svc"))
         #expect(context.tally == [2])
     }
 
     @Test func patternsThatCoverAMovedNamespaceAreReported() {
         var context = MeshRewriter.Context(rewriter: Self.rewriter, namespace: "x", newNamespace: "x", tally: [0, 0, 0, 0])
-        #expect(context.rewrite(Reference(path: FieldPath(), form: .namespace, value: "*-000")) == nil)
-        #expect(context.warning == "\"*-000\" also matches team-000 (moving to payments); a pattern is not rewritten")
-        context.warning = nil
-        #expect(context.rewrite(Reference(path: FieldPath(), form: .namespace, value: "prod-*")) == nil)
-        #expect(context.warning == nil)
+        let mention = "\"*-000\" also matches team-000 (moving to payments); a pattern is not rewritten"
+        #expect(context.rewrite(Reference(path: FieldPath(), form: .namespace, value: "*-000")) == .mentioned(mention))
+        #expect(context.rewrite(Reference(path: FieldPath(), form: .namespace, value: "prod-*")) == .unchanged)
+        #expect(context.rewrite(Reference(path: FieldPath(), form: .namespaceList, value: "team-000,*-000"))
+                == .rewritten("payments,*-000", mention: mention))
+        #expect(context.rewrite(Reference(path: FieldPath(), form: .principal, value: "cluster.local/ns/*-000/sa/a"))
+                == .rewritten("mesh.example.com/ns/*-000/sa/a", mention: mention))
+    }
+
+    /// Regular expressions are never rewritten; one that mentions a mapped name, escapes and
+    /// all, is reported.
+    @Test(arguments: [
+        ("https://.*\\.team-000\\.svc\\.cluster\\.local", "regular expression mentions team-000; not rewritten"),
+        ("https://www\\.shop\\.example\\.com(:[0-9]+)?", "regular expression mentions *.shop.example.com; not rewritten"),
+        ("^/api/team-000/.*", "regular expression mentions team-000; not rewritten"),
+        ("https://.*\\.team-0001\\.example", nil),
+        ("\\d+\\.shop\\.example\\.org", nil),
+    ] as [(String, String?)])
+    func regexMentions(regex: String, mention: String?) {
+        var context = MeshRewriter.Context(rewriter: Self.rewriter, namespace: "x", newNamespace: "x", tally: [0, 0, 0, 0])
+        #expect(context.rewrite(Reference(path: FieldPath(), form: .regex, value: regex)) == (mention.map { .mentioned($0) } ?? .unchanged))
     }
 }

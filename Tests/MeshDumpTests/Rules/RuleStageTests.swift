@@ -64,4 +64,32 @@ struct RuleStageTests {
         ])
         #expect(stage.report.totals.rules[0].failed == 1)
     }
+
+    /// Warnings carry the field they are about in `fieldPath` (the one display path), not in
+    /// their message; origins in every form are rewritten alike and regular expressions reported.
+    @Test func warningsNameTheirFieldAndOriginsMoveTogether() throws {
+        let text = "apiVersion: meshdump/v1\nkind: Rules\nhosts: {legacy.example.com: api.example.com}\n"
+        let diagnostics = DiagnosticCollector()
+        let stage = RuleStage(rules: try RuleSet.parse(bytes: Array(text.utf8), source: "r.yaml"), diagnostics: diagnostics)
+        let object = try Object(value: [
+            "apiVersion": "networking.istio.io/v1", "kind": "VirtualService", "metadata": ["name": "v", "namespace": "n"],
+            "spec": ["http": [[
+                "corsPolicy": ["allowOrigins": [["exact": "https://legacy.example.com"], ["prefix": "https://legacy.example.com"],
+                                                ["regex": "https://legacy\\.example\\.com(:\\d+)?"]]],
+                "match": [["headers": ["origin": ["exact": "https://legacy.example.com:8443"], "x-host": ["exact": "legacy.example.com"]]]],
+            ]]],
+        ], origin: .generated)
+        let out = try #require(stage.apply(object))
+        let http = try #require(out.value[path: ["spec", "http"]]?.sequenceValue?.first)
+        #expect(http[path: ["corsPolicy", "allowOrigins"]] == [["exact": "https://api.example.com"], ["prefix": "https://api.example.com"],
+                                                               ["regex": "https://legacy\\.example\\.com(:\\d+)?"]])
+        #expect(http["match"]?.sequenceValue?.first?[path: ["headers", "origin", "exact"]] == "https://api.example.com:8443")
+        #expect(diagnostics.diagnostics.map(\.message) == [
+            "VirtualService n/v: regular expression mentions legacy.example.com; not rewritten",
+            "VirtualService n/v: mentions legacy.example.com; not rewritten",
+        ])
+        #expect(diagnostics.diagnostics.map { $0.fieldPath?.description } == [
+            "spec.http[0].corsPolicy.allowOrigins[2].regex", "spec.http[0].match[0].headers.x-host.exact",
+        ])
+    }
 }

@@ -71,7 +71,7 @@ struct RulesFileTests {
          "rules.yaml:4:3: \"Team-000\" is not a namespace name (lowercase letters, digits and \"-\", at most 63)"),
         (header + "namespaces:\n  a: a\n", "rules.yaml:4:6: namespaces.a: maps namespace a to itself"),
         (header + "hosts:\n  \"*.a.com\": b.com\n",
-         "rules.yaml:4:14: hosts.*.a.com: a wildcard host maps to a wildcard host and an exact host to an exact host; \"*.a.com\" cannot become \"b.com\""),
+         "rules.yaml:4:14: hosts[\"*.a.com\"]: a wildcard host maps to a wildcard host and an exact host to an exact host; \"*.a.com\" cannot become \"b.com\""),
         (header + "hosts:\n  \"a..com\": b.com\n", "rules.yaml:4:3: \"a..com\" is not a host name or *.suffix wildcard"),
         (header + "gateways:\n  ingress-0: istio-ingress/public\n", "rules.yaml:4:3: \"ingress-0\" is not a gateway as namespace/name"),
         (header + "gatewaySelectors:\n  - from: {istio: ingressgateway}\n    to: {}\n",

@@ -146,6 +146,7 @@ struct ResolvableMesh {
         case .url:
             let rest = s.split(separator: "/", omittingEmptySubsequences: false)
             return rest.count > 2 && host(String(rest[2]), in: ns)
+        case .regex: return true  // a pattern names nothing to resolve
         }
     }
 

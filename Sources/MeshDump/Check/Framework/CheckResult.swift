@@ -6,12 +6,16 @@ public struct CheckResult: Sendable, Equatable {
     public var objectCount: Int
     /// Analyzers run or skipped (not those disabled).
     public var analyzerCount: Int
+    /// The Secrets (`namespace/name`) credentialNames need and the sources lack, for `-o secrets`
+    /// (every one needed when the sources hold no Secret).
+    public var missingSecrets: [String]
 
-    public init(findings: [Finding], skipped: [SkippedAnalyzer], objectCount: Int, analyzerCount: Int) {
+    public init(findings: [Finding], skipped: [SkippedAnalyzer], objectCount: Int, analyzerCount: Int, missingSecrets: [String] = []) {
         self.findings = findings
         self.skipped = skipped
         self.objectCount = objectCount
         self.analyzerCount = analyzerCount
+        self.missingSecrets = missingSecrets
     }
 
     /// How many findings have this severity.

@@ -43,7 +43,8 @@ public struct CheckRun: Sendable {
         if let readFile { FieldLocator(read: readFile).locate(&findings) }
         findings.sort(by: Finding.precedes)
         skipped.sort { ($0.analyzer, $0.reason) < ($1.analyzer, $1.reason) }
-        return CheckResult(findings: findings, skipped: skipped, objectCount: snapshot.count, analyzerCount: analyzers.count)
+        return CheckResult(findings: findings, skipped: skipped, objectCount: snapshot.count, analyzerCount: analyzers.count,
+                           missingSecrets: CredentialSecrets.missing(in: snapshot))
     }
 }
 

@@ -70,11 +70,11 @@ private struct DocumentPositions {
             guard nodes["/items/\(i)"] != nil else { return nil }
             prefix = "/items/\(i)"
         }
-        var components = field.components[...]
-        while !components.isEmpty {
-            let pointer = prefix + FieldPath(Array(components)).pointer
+        var steps = field.steps[...]
+        while !steps.isEmpty {
+            guard let pointer = FieldPath(Array(steps)).pointer.map({ prefix + $0.description }) else { return nil }
             if let key = keys[pointer] ?? nodes[pointer] { return key }
-            components.removeLast()
+            steps.removeLast()
         }
         return nil
     }

@@ -1,15 +1,16 @@
 import MeshDumpCore
 
-/// What a check needs of `GroupKind` (declared with the ApplySet): the kind of an object, its
-/// name in messages, whether it is namespaced, and the kinds analyzers ask for.
+/// What `meshdump check` adds to `GroupKind` (the ApplySet's group and kind, which a
+/// `MeshSnapshot` indexes objects by and analyzers ask for): an object's kind, the kind as
+/// people say it, cluster scope, and the kinds analyzers use.
 extension GroupKind {
     /// The group and kind of an object.
     public init(of object: Object) {
         self.init(group: object.group, kind: object.kind)
     }
 
-    /// The kind as people say it in messages: `Service`, `VirtualService`; a kind outside the
-    /// core and Istio groups is qualified by its group (`Gateway.gateway.networking.k8s.io`).
+    /// The kind as people say it: `Service`, `VirtualService`; a kind outside the core and Istio
+    /// groups is qualified by its group (`Gateway.gateway.networking.k8s.io`).
     public var displayName: String {
         if group.isEmpty || group == "istio.io" || group.hasSuffix(".istio.io") { return kind }
         return "\(kind).\(group)"

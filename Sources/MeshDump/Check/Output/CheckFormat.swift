@@ -1,9 +1,10 @@
 import MeshDumpCore
 
 /// How a check's result is printed: `text` for people, `json` for programs (the stable shape
-/// in the README), `sarif` (2.1.0) for code review tools.
+/// in the README), `sarif` (2.1.0) for code review tools, `secrets` for a script (the Secrets
+/// the target needs and the sources lack, one `namespace/name` per line).
 public enum CheckFormat: String, Sendable, CaseIterable {
-    case text, json, sarif
+    case text, json, sarif, secrets
 
     /// Appends the rendering of `result` to `output`. Colour is the caller's decision; only
     /// `text` uses it.
@@ -12,6 +13,7 @@ public enum CheckFormat: String, Sendable, CaseIterable {
         case .text: TextCheckRenderer(palette: colored ? .ansi : .none).render(result, to: &output)
         case .json: try JSONCheckRenderer().render(result, to: &output)
         case .sarif: try SARIFCheckRenderer().render(result, to: &output)
+        case .secrets: for secret in result.missingSecrets { output.appendLine(secret) }
         }
     }
 
