@@ -6,7 +6,7 @@ struct MeshdumpCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: Invocation.commandName,
-            abstract: "Export, clean, rewrite and diff Istio configuration.",
+            abstract: "Export, clean, rewrite, diff and check Istio configuration.",
             discussion: "The rules file syntax: \(Invocation.commandName) help rules.",
             subcommands: [Export.self, Neat.self, Rewrite.self, Diff.self, Check.self, Version.self]
         )

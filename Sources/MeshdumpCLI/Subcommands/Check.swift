@@ -6,10 +6,9 @@ import Darwin
 import ArgumentParser
 import MeshDump
 import MeshDumpCore
-import Synchronization
 
 /// `meshdump check`: istioctl analyze's checks on a tree, before it is applied.
-struct Check: AsyncParsableCommand {
+struct Check: AsyncParsableCommand, HasExamples {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check a tree of Istio configuration before applying it: istioctl analyze's analyzers, offline.",
@@ -28,41 +27,52 @@ struct Check: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("A directory, a file, or - for standard input.", valueName: "SOURCE"))
+    static let examples = """
+          # A tree before it is applied
+          meshdump check testdata/check/broken
+
+          # For a code review tool, failing only on errors
+          meshdump check migrated/ -o sarif --fail-on error > check.sarif
+
+          # Only payments' VirtualServices reported, without one check
+          meshdump check migrated/ context/ --kinds vs -n payments --disable IST0132
+        """
+
+    @Argument(help: ArgumentHelp("A directory, a file, or - for standard input.", valueName: "SOURCE"), completion: .file())
     var sources: [String]
 
-    @Option(name: .shortAndLong, help: "Output format: text, json, sarif, or secrets (the Secrets the target needs and the sources lack, one namespace/name per line).")
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output format: text, json, sarif, or secrets (the Secrets the target needs and the sources lack, one namespace/name per line).", valueName: "format"))
     var output: CheckFormat = .text
 
-    @Option(help: ArgumentHelp("Exit 1 when a finding is at least this severe: error, warning or info.", valueName: "SEVERITY"))
+    @Option(help: ArgumentHelp("Exit 1 when a finding is at least this severe: error, warning or info.", valueName: "severity"))
     var failOn: Finding.Severity = .warning
 
-    @Option(help: ArgumentHelp("Do not run this analyzer, or drop findings with this code. Repeatable.", valueName: "ANALYZER|CODE"))
+    @Option(help: ArgumentHelp("Do not run this analyzer, or drop findings with this code. Repeatable.", valueName: "analyzer|code"))
     var disable: [String] = []
 
-    @Option(help: ArgumentHelp("The mesh's root namespace (default: the mesh config's, else istio-system).", valueName: "NS"))
+    @Option(help: ArgumentHelp("The mesh's root namespace (default: the mesh config's, else istio-system).", valueName: "namespace"))
     var rootNamespace: String?
 
-    @Option(help: ArgumentHelp("The control plane revision the tree is for (its ConfigMap is istio-REV).", valueName: "REV"))
+    @Option(help: ArgumentHelp("The control plane revision the tree is for (its ConfigMap is istio-REV).", valueName: "revision"))
     var revision: String?
 
-    @Option(help: ArgumentHelp("The mesh's trust domain (default: the mesh config's, else cluster.local).", valueName: "TD"))
+    @Option(help: ArgumentHelp("The mesh's trust domain (default: the mesh config's, else cluster.local).", valueName: "domain"))
     var trustDomain: String?
 
-    @Option(help: ArgumentHelp("A MeshConfig file, or the istio ConfigMap.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("A MeshConfig file, or the istio ConfigMap.", valueName: "file"), completion: .file())
     var meshConfig: String?
 
-    @Option(help: ArgumentHelp("CustomResourceDefinitions to check objects against, as the API server would (e.g. Istio's crd-all.gen.yaml): a file or directory. Repeatable.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("CustomResourceDefinitions to check objects against, as the API server would (e.g. Istio's crd-all.gen.yaml): a file or directory. Repeatable.", valueName: "file"), completion: .file())
     var crds: [String] = []
 
-    @Option(help: ArgumentHelp("Report only objects of these kinds (comma-separated: vs,gw,dr); the rest stay context.", valueName: "LIST"))
+    @Option(help: ArgumentHelp("Report only objects of these kinds (comma-separated: vs,gw,dr); the rest stay context.", valueName: "kind,..."))
     var kinds: String?
 
     @Option(name: [.customShort("n"), .customLong("namespace")],
-            help: ArgumentHelp("Report only objects in this namespace; the first is the namespace of objects without one. Repeatable.", valueName: "NS"))
+            help: ArgumentHelp("Report only objects in this namespace; the first is the namespace of objects without one. Repeatable.", valueName: "namespace"))
     var namespaces: [String] = []
 
-    @Option(help: "Colour: auto (when standard output is a terminal), always or never.")
+    @Option(help: ArgumentHelp("Colour: auto (when standard output is a terminal), always or never.", valueName: "when"))
     var color: ColorMode = .auto
 
     func validate() throws {
@@ -82,11 +92,9 @@ struct Check: AsyncParsableCommand {
                 throw CheckUsageError("--crds \(file): no CustomResourceDefinition in it")
             }
             let run = try CheckRun(analyzers: Analyzers.all(crds: crdObjects), disabled: disable, scope: scope)
-            // Read on every core, handed over in path order (a later object overlays an earlier one).
-            let collected = Mutex<[Object]>([])
-            _ = try await FileSource(paths: sources).read(ReadRequest()) { object in collected.withLock { $0.append(object) } }
-            let objects = collected.withLock { $0 }
-            var snapshot = MeshSnapshot(objects: objects, defaultNamespace: namespaces.first ?? "default", now: Int64(time(nil)))
+            let resolver = FileSourceResolver()
+            var snapshot = try await MeshSnapshot.read(try sources.map { try resolver.source(for: try SourceSpec(parsing: $0)) },
+                                                      defaultNamespace: namespaces.first ?? "default", now: Int64(time(nil)))
             snapshot.mesh = try MeshSettings.resolve(file: meshConfig, snapshot: snapshot,
                                                      overrides: MeshOverrides(rootNamespace: rootNamespace, trustDomain: trustDomain, revision: revision))
             result = run.run(snapshot)

@@ -1,6 +1,8 @@
+import Foundation
 import MeshDumpCore
 import Testing
 @testable import MeshDump
+import TestSupport
 
 struct MeshSnapshotTests {
     static let objects = """
@@ -68,5 +70,37 @@ struct MeshSnapshotTests {
         #expect(pod.labels.map(\.key) == ["app", "version", "canary"])
         #expect(pod.annotation("sidecar.istio.io/inject") == "false")
         #expect(pod.id == ObjectID(group: "", kind: "Pod", namespace: "default", name: "p"))
+    }
+}
+
+/// A live source: two objects, and ServiceEntries listed but none found.
+private struct FakeCluster: ObjectSource {
+    var name: String { "cluster:fake" }
+    var isLive: Bool { true }
+
+    func read(_ request: ReadRequest, deliver: @escaping @Sendable (Object) throws -> Void) async throws -> [KindReport] {
+        for name in ["reviews", "ratings"] {
+            try deliver(try Object(value: ["apiVersion": "networking.istio.io/v1", "kind": "VirtualService",
+                                           "metadata": ["name": .string(name), "namespace": "shop"], "spec": ["hosts": ["live"]]],
+                                   origin: .cluster(context: "fake", path: "/apis/networking.istio.io/v1/virtualservices")))
+        }
+        return [KindReport(kind: IstioKinds.named("vs")!, outcome: .listed(version: "v1")),
+                KindReport(kind: IstioKinds.named("se")!, outcome: .listed(version: "v1")),
+                KindReport(kind: IstioKinds.named("wasmplugins")!, outcome: .skipped(reason: "not served"))]
+    }
+}
+
+struct MeshSnapshotReadingTests {
+    /// Files given after a cluster overlay it, and what the cluster listed is held even empty.
+    @Test func filesOverlayALiveSourceWhoseListedKindsAreHeld() async throws {
+        let dir = try TestPaths.temporaryDirectory()
+        try "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: reviews, namespace: shop}\nspec: {hosts: [file]}\n"
+            .write(toFile: dir + "/vs.yaml", atomically: true, encoding: .utf8)
+        let snapshot = try await MeshSnapshot.read([FakeCluster(), FileSource(paths: [dir + "/vs.yaml"])], defaultNamespace: "default", now: 0)
+        #expect(snapshot.objects(.virtualService).map(\.fullName) == ["shop/ratings", "shop/reviews"])
+        #expect(snapshot.object(.virtualService, namespace: "shop", name: "reviews")?.spec["hosts"] == ["file"])
+        #expect(snapshot.object(.virtualService, namespace: "shop", name: "ratings")?.spec["hosts"] == ["live"])
+        #expect(snapshot.holds(.serviceEntry))
+        #expect(!snapshot.holds(GroupKind(group: "extensions.istio.io", kind: "WasmPlugin")))
     }
 }

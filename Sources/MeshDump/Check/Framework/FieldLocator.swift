@@ -1,4 +1,6 @@
+import Dispatch
 import MeshDumpCore
+import Synchronization
 
 /// Points findings at the line and column of their field in the object's file.
 ///
@@ -6,8 +8,8 @@ import MeshDumpCore
 /// findings about fields is read again, once, with every key's position, and each finding
 /// moves to its field's key, or to the nearest enclosing field written in the file (a missing
 /// `caCertificates` points at its `tls`). Files that cannot be read again, or changed, leave
-/// findings at their objects' starts.
-public struct FieldLocator {
+/// findings at their objects' starts. Files are read again on every core.
+public struct FieldLocator: Sendable {
     /// Gives a file's bytes, or nil when it cannot be read.
     public typealias FileReader = @Sendable (String) -> [UInt8]?
 
@@ -24,19 +26,35 @@ public struct FieldLocator {
         for (i, finding) in findings.enumerated() where finding.field != nil {
             if case .file(let path, _, _) = finding.origin { byFile[path, default: []].append(i) }
         }
-        for (path, indexes) in byFile {
-            guard let bytes = read(path) else { continue }
-            let documents = Set(indexes.compactMap { i -> Int? in
-                if case .file(_, let document, _) = findings[i].origin { return document }
-                return nil
-            })
-            let positions = Self.positions(in: bytes, path: path, documents: documents)
-            for i in indexes {
-                guard case .file(_, let document, let mark) = findings[i].origin, let fieldPath = findings[i].field,
-                    let found = positions[document]?.locate(fieldPath, objectAt: mark)
-                else { continue }
-                findings[i].position = found
+        // Files are read again on every core; each worker takes every `workers`-th file.
+        let files = Array(byFile)
+        let all = findings
+        let read = self.read
+        let located = Mutex<[(Int, Mark)]>([])
+        let workers = min(files.count, 8)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var marks: [(Int, Mark)] = []
+            for f in stride(from: worker, to: files.count, by: workers) {
+                marks += Self.fieldMarks(of: files[f].value, in: files[f].key, all, read)
             }
+            located.withLock { $0 += marks }
+        }
+        for (i, mark) in located.withLock({ $0 }) { findings[i].position = mark }
+    }
+
+    /// Where the fields of `indexes` (findings about objects of the file at `path`) are.
+    private static func fieldMarks(of indexes: [Int], in path: String, _ findings: [Finding], _ read: FileReader) -> [(Int, Mark)] {
+        guard let bytes = read(path) else { return [] }
+        let documents = Set(indexes.compactMap { i -> Int? in
+            if case .file(_, let document, _) = findings[i].origin { return document }
+            return nil
+        })
+        let positions = Self.positions(in: bytes, path: path, documents: documents)
+        return indexes.compactMap { i in
+            guard case .file(_, let document, let mark) = findings[i].origin, let field = findings[i].field,
+                let found = positions[document]?.locate(field, objectAt: mark)
+            else { return nil }
+            return (i, found)
         }
     }
 
