@@ -6,10 +6,10 @@ struct MeshdumpCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: Invocation.commandName,
-            abstract: "Export, clean, rewrite and diff Istio configuration.",
+            abstract: "Export, clean, rewrite, diff and apply Istio configuration.",
             discussion: "The rules file syntax: \(Invocation.commandName) help rules.",
             version: "0.1.0",
-            subcommands: [Export.self, Neat.self, Rewrite.self, Diff.self]
+            subcommands: [Export.self, Neat.self, Rewrite.self, Diff.self, Apply.self]
         )
     }
 

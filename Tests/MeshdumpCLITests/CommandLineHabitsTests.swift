@@ -34,7 +34,7 @@ struct CommandLineHabitsTests {
         #expect(r.stderr == stderr)
     }
 
-    @Test(arguments: ["export", "neat", "rewrite", "diff"])
+    @Test(arguments: ["export", "neat", "rewrite", "diff", "apply"])
     func helpEndsWithExamples(_ command: String) throws {
         for arguments in [[command, "--help"], ["help", command]] {
             let r = try CLI.run(arguments)
