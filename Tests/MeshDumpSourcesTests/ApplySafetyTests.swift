@@ -166,6 +166,21 @@ import Testing
         }
     }
 
+    /// An object without a namespace goes to the target's default one, where the source may
+    /// already hold it: one object twice, which only discovery (the kind's scope) can tell.
+    @Test func twoObjectsThatAreOneOnTheTargetAreRefused() async throws {
+        var bare = Mesh.virtualService("default", "x")
+        bare["metadata"]?["namespace"] = nil
+        let folder = try scratchFolder()
+        try write(try YAMLWriter.string(bare), to: folder + "/bare.yaml")
+        try write(try YAMLWriter.string(Mesh.virtualService("default", "x")), to: folder + "/default.yaml")
+        try await withServer(try Mesh.cluster(namespaces: ["default"])) { server in
+            let error = await #expect(throws: ApplyInputError.self) { try await ApplyCase(tree: folder).run(on: server) }
+            #expect(error?.description == "VirtualService default/x is defined twice in \(folder): at \(folder)/bare.yaml:1:1 and at \(folder)/default.yaml:1:1")
+            #expect(server.realWrites.isEmpty && !server.log.requests.contains { $0.isDryRun })
+        }
+    }
+
     @Test(arguments: [
         ("broken.yaml", "kind: VirtualService\nmetadata: {name: x\n", "broken.yaml:"),
         ("one.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, namespace: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, namespace: a}\n",

@@ -72,21 +72,33 @@ extension ApplyContext {
     private func checkKinds(_ kinds: TargetKinds) throws -> Bool {
         let defaultNamespace = client.connection.defaultNamespace ?? "default"
         var problems = ProblemGroups()
-        var seen: [ObjectID: Origin] = [:]
-        var duplicate: DuplicateObjectError?
+        var moved = false
         ledger.updateAll { entry in
-            entry.id = kinds.targetID(entry.id, defaultNamespace: defaultNamespace)
-            if let first = seen.updateValue(entry.origin, forKey: entry.id), duplicate == nil {
-                duplicate = DuplicateObjectError(id: entry.id, side: "the source", first: first, second: entry.origin)
+            let id = kinds.targetID(entry.id, defaultNamespace: defaultNamespace)
+            if id != entry.id {
+                entry.id = id
+                moved = true
             }
             if let problem = kinds.problem(entry) {
                 entry.fail(problem)
                 problems.add(problem, entry)
             }
         }
-        if let duplicate { throw ApplyInputError(duplicate.description) }
+        if moved { try checkUnique() }
         problems.report(to: diagnostics)
         return problems.isEmpty
+    }
+
+    /// Throws when two entries have one identity.
+    private func checkUnique() throws(ApplyInputError) {
+        var seen: [ObjectID: Origin] = [:]
+        var duplicate: DuplicateObjectError?
+        ledger.forEach { _, entry in
+            if let first = seen.updateValue(entry.origin, forKey: entry.id), duplicate == nil {
+                duplicate = DuplicateObjectError(id: entry.id, side: sourceName, first: first, second: entry.origin)
+            }
+        }
+        if let duplicate { throw ApplyInputError(duplicate.description) }
     }
 
     /// The set whose parent is `parent`, as the target records it, and the parent itself;
