@@ -15,15 +15,15 @@ build_release
 command -v kubectl >/dev/null || { echo "kubectl is not installed" >&2; exit 1; }
 objects() { echo "$1" | awk -Fx '{print $1 * $2 * $3}'; }
 
-# A kubectl home of its own, its discovery cache warmed by one call, as on a workstation.
+# empty_server SHAPE: a fresh server holding only the namespaces of the tree of SHAPE, and
+# KUBECTL: kubectl with a home of its own for it, its discovery cache warmed by one call, as on
+# a workstation.
 KHOME="$WORK/kubectl-home"
-kubectl_run() { HOME="$KHOME" kubectl --kubeconfig "$KUBECONFIG_FILE" --cache-dir "$KHOME/cache" "$@"; }
-
-# empty_server SHAPE: a fresh server holding only the namespaces of the tree of SHAPE.
 empty_server() {
     start_fixture_server 0x0x0 --fixtures "$WORK/namespaces-$1.yaml"
     rm -rf "$KHOME" && mkdir -p "$KHOME"
-    kubectl_run get namespaces >/dev/null
+    KUBECTL=(env HOME="$KHOME" kubectl --kubeconfig "$KUBECONFIG_FILE" --cache-dir "$KHOME/cache")
+    "${KUBECTL[@]}" get namespaces >/dev/null
 }
 
 printf '%-9s %-44s %9s %9s %9s\n' objects run wall cpu "peak RSS"
@@ -39,7 +39,7 @@ for shape in $SIZES; do
     stop_fixture_server
 
     empty_server "$shape"
-    measure "kubectl $n" kubectl_run apply --server-side -R -f "$tree" >/dev/null 2>"$WORK/err.txt"
+    measure "kubectl $n" "${KUBECTL[@]}" apply --server-side -R -f "$tree" >/dev/null 2>"$WORK/err.txt"
     KUBECTL_SECONDS=$SECONDS_ELAPSED
     row "$n" "kubectl apply --server-side -R -f"
     stop_fixture_server
