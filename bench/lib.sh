@@ -20,14 +20,15 @@ measure() {
     echo "$label: ${SECONDS_ELAPSED}s wall, ${CPU_SECONDS}s cpu, peak RSS $((RSS_KB / 1024)) MB" >&2
 }
 
-# start_fixture_server SHAPE: starts the release fixture-apiserver generating SHAPE
-# (NAMESPACESxKINDSxOBJECTS) and sets KUBECONFIG_FILE and SERVER_PID; stopped on exit.
+# start_fixture_server SHAPE [ARGS...]: starts the release fixture-apiserver generating SHAPE
+# (NAMESPACESxKINDSxOBJECTS), with ARGS (--fixtures FILE), and sets KUBECONFIG_FILE and
+# SERVER_PID; stopped on exit.
 start_fixture_server() {
     (cd "$ROOT" && swift build -c release --product fixture-apiserver >&2)
     local bin; bin="$(cd "$ROOT" && swift build -c release --show-bin-path)"
     KUBECONFIG_FILE="$WORK/kubeconfig-$1"
     rm -f "$WORK/url-$1"
-    "$bin/fixture-apiserver" --generate "$1" --write-kubeconfig "$KUBECONFIG_FILE" >"$WORK/url-$1" 2>"$WORK/server-$1.log" &
+    "$bin/fixture-apiserver" --generate "$1" "${@:2}" --write-kubeconfig "$KUBECONFIG_FILE" >"$WORK/url-$1" 2>"$WORK/server-$1.log" &
     SERVER_PID=$!
     trap 'kill $SERVER_PID 2>/dev/null || true' EXIT
     for _ in $(seq 3000); do [ -s "$WORK/url-$1" ] && return 0; sleep 0.1; done

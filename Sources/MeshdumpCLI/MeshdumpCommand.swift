@@ -6,9 +6,9 @@ struct MeshdumpCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: Invocation.commandName,
-            abstract: "Export, clean, rewrite, diff and check Istio configuration.",
+            abstract: "Export, clean, rewrite, diff, check and apply Istio configuration.",
             discussion: "The rules file syntax: \(Invocation.commandName) help rules.",
-            subcommands: [Export.self, Neat.self, Rewrite.self, Diff.self, Check.self, Version.self]
+            subcommands: [Export.self, Neat.self, Rewrite.self, Diff.self, Check.self, Apply.self, Version.self]
         )
     }
 

@@ -34,7 +34,7 @@ struct CommandLineHabitsTests {
         #expect(r.stderr == stderr)
     }
 
-    @Test(arguments: ["export", "neat", "rewrite", "diff", "check"])
+    @Test(arguments: ["export", "neat", "rewrite", "diff", "check", "apply"])
     func helpEndsWithExamples(_ command: String) throws {
         for arguments in [[command, "--help"], ["help", command]] {
             let r = try CLI.run(arguments)

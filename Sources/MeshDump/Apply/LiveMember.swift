@@ -36,8 +36,11 @@ public struct MembershipConflict: Sendable, Hashable, CustomStringConvertible {
         self.otherSet = otherSet
     }
 
-    public var description: String {
-        if let otherSet { return "\(id) exists and belongs to another ApplySet (\(ApplySetKeys.partOf)=\(otherSet))" }
-        return "\(id) exists and is not part of the ApplySet (no \(ApplySetKeys.partOf) label)"
+    public var description: String { "\(id) \(reason)" }
+
+    /// Why, without the object: `exists and is not part of the ApplySet (…)`.
+    public var reason: String {
+        if let otherSet { return "exists and belongs to another ApplySet (\(ApplySetKeys.partOf)=\(otherSet))" }
+        return "exists and is not part of the ApplySet (no \(ApplySetKeys.partOf) label)"
     }
 }

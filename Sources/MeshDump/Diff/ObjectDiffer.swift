@@ -75,6 +75,13 @@ public struct DuplicateObjectError: Error, Sendable, CustomStringConvertible {
     public var first: Origin
     public var second: Origin
 
+    public init(id: ObjectID, side: String, first: Origin, second: Origin) {
+        self.id = id
+        self.side = side
+        self.first = first
+        self.second = second
+    }
+
     public var description: String {
         "\(id) is defined twice in \(side == "-" ? "<stdin>" : side): at \(first) and at \(second)"
     }

@@ -4,8 +4,8 @@ import MeshDumpCore
 ///
 /// Like kubectl-neat it keeps only `name`, `generateName`, `namespace`, `labels` and
 /// `annotations` of the metadata (dropping the `kubectl.kubernetes.io/last-applied-configuration`
-/// and `deployment.kubernetes.io/revision` annotations, and labels or annotations left empty) and
-/// drops `status`. Unlike kubectl-neat it never drops a field because it is empty: an
+/// and `deployment.kubernetes.io/revision` annotations, the ApplySet `part-of` label the applying
+/// tool maintains, and labels or annotations left empty) and drops `status`. Unlike kubectl-neat it never drops a field because it is empty: an
 /// AuthorizationPolicy's `rules: [{}]` allows all and `spec: {}` denies all, a header match
 /// `{x-user: {}}` tests for presence, `exportTo: []` hides a service. Scalars are kept exactly.
 /// A few built-in kinds lose more of what the server sets, and service-account token Secrets
@@ -18,6 +18,10 @@ public struct Neat: ObjectStage {
         "kubectl.kubernetes.io/last-applied-configuration",
         "deployment.kubernetes.io/revision",
     ]
+    /// Labels the applying tool maintains: a member's ApplySet label, which `apply --prune` adds
+    /// to what it applies, so an applied tree and its cluster compare equal, and a tree exported
+    /// from one set can be applied into another.
+    public static let droppedLabels: Set<String> = [ApplySetKeys.partOf]
 
     /// The biggest fields neat removes whole, which readers may skip (`DroppedFields`).
     public static let droppedFields = DroppedFields(paths: [
@@ -57,8 +61,9 @@ public struct Neat: ObjectStage {
             case ("annotations", .mapping(var annotations)):
                 for dropped in Self.droppedAnnotations { annotations.removeValue(forKey: dropped) }
                 if !annotations.isEmpty { kept.appendUnchecked(key: key, value: .mapping(annotations)) }
-            case ("labels", .mapping(let labels)):
-                if !labels.isEmpty { kept.appendUnchecked(key: key, value: value) }
+            case ("labels", .mapping(var labels)):
+                for dropped in Self.droppedLabels { labels.removeValue(forKey: dropped) }
+                if !labels.isEmpty { kept.appendUnchecked(key: key, value: .mapping(labels)) }
             case ("labels", .null), ("annotations", .null):
                 continue
             default:

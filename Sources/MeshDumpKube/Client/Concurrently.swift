@@ -23,3 +23,28 @@ public enum Concurrently {
         }
     }
 }
+
+extension Concurrently {
+    /// Runs `body` on each item `next` hands out (until it returns nil), at most `limit` at once,
+    /// asking for the next item only when one finishes, so the items never need to be in memory
+    /// together. The first error (from `next` or `body`) cancels the rest and is rethrown.
+    public static func forEach<Item: Sendable>(limit: Int, next: () throws -> Item?,
+                                               _ body: @escaping @Sendable (Item) async throws -> Void) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var running = 0, exhausted = false
+            while true {
+                while !exhausted, running < max(limit, 1) {
+                    guard let item = try next() else {
+                        exhausted = true
+                        break
+                    }
+                    group.addTask { try await body(item) }
+                    running += 1
+                }
+                guard running > 0 else { return }
+                try await group.next()
+                running -= 1
+            }
+        }
+    }
+}

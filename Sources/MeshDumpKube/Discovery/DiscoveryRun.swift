@@ -63,20 +63,27 @@ struct DiscoveryRun {
 
     private enum Choice { case served(ServedKind), skipped(String), failed(KubeError) }
 
-    /// The preferred version when it serves the kind, else the newest that does.
+    /// The preferred version when it serves the kind, else the newest that does; with every
+    /// other version that serves it too.
     private func choose(_ kind: Kind, in group: APIGroupInfo, lists: [String: Result<[APIResourceInfo], KubeError>]) -> Choice {
+        var chosen: ServedKind?
         for version in group.versionsByPreference {
             switch lists["\(group.name)/\(version)"] {
-            case .failure(let error)?: return .failed(error)
+            case .failure(let error)?: if chosen == nil { return .failed(error) }
             case .success(let resources)?:
                 guard let resource = resources.first(where: { $0.name == kind.resource }) ?? resources.first(where: { $0.kind == kind.kind }) else { continue }
+                if chosen != nil {
+                    chosen!.versions.append(version)
+                    continue
+                }
                 if let verbs = resource.verbs, !verbs.contains("list") {
                     return .skipped("served at \(version) but cannot be listed")
                 }
-                return .served(ServedKind(kind: Self.kind(kind, from: resource), version: version))
+                chosen = ServedKind(kind: Self.kind(kind, from: resource), version: version)
             case nil: continue
             }
         }
+        if let chosen { return .served(chosen) }
         return .skipped("not served (API group \(group.name) serves \(group.versions.joined(separator: ", ")) without it)")
     }
 

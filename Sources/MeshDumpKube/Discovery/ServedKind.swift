@@ -6,10 +6,14 @@ public struct ServedKind: Sendable, Hashable, CustomStringConvertible {
     public var kind: Kind
     /// The version chosen: the group's preferred one when it serves the kind, else the newest that does.
     public var version: String
+    /// Every version the server serves the kind at, the chosen one first, then by preference
+    /// (what `apply` names when an object's own version is not among them).
+    public var versions: [String]
 
-    public init(kind: Kind, version: String) {
+    public init(kind: Kind, version: String, versions: [String]? = nil) {
         self.kind = kind
         self.version = version
+        self.versions = versions ?? [version]
     }
 
     public var group: String { kind.group }

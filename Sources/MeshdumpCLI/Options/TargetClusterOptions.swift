@@ -1,0 +1,32 @@
+import ArgumentParser
+import MeshDump
+import MeshDumpCore
+import MeshDumpKube
+import MeshDumpSources
+
+/// `--kubeconfig` and `--context` for a command that writes to a cluster (apply): the context
+/// is the target's; a `cluster:` SOURCE names its own.
+struct TargetClusterOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then the in-cluster service account).",
+                               valueName: "file"), completion: .file())
+    var kubeconfig: String?
+
+    @Option(help: ArgumentHelp("The kubeconfig context to apply to (default: the current one).", valueName: "name"),
+            completion: .kubeconfigContexts)
+    var context: String?
+
+    func validate() throws {
+        if context?.isEmpty == true { throw ValidationError("--context names no context") }
+    }
+
+    /// The target's connection.
+    func connection() throws -> ClusterConnection {
+        try ClusterConnection.load(kubeconfig: kubeconfig, context: context)
+    }
+
+    /// Makes the SOURCE's source: files as files, `cluster:` through the same kubeconfig (a bare
+    /// `cluster:` is the current context, not `--context`).
+    func sourceResolver(diagnostics: any DiagnosticSink) -> any SourceResolver {
+        ClusterSourceResolver(kubeconfig: kubeconfig, context: nil, diagnostics: diagnostics)
+    }
+}
