@@ -135,6 +135,7 @@ import Testing
             let created = try await ApplyCase(tree: tree).with(settings: ApplySettings(createNamespaces: true, tooling: .meshdump(version: "0.1.0"))).run(on: server)
             #expect(created.report.result == .applied, "\(created.diagnostics)")
             #expect(created.report.count(.created) == 6)
+            #expect(created.report.createdNamespaces == ["team-a", "team-b"], "team-b from its Namespace object, team-a bare")
             let client = KubeClient(connection: try connection(KubeconfigText(server: server.url)), options: testOptions)
             let namespaces = ServedKind(kind: Kind(group: "", kind: "Namespace", resource: "namespaces", versions: ["v1"], namespaced: false, isDefault: false), version: "v1")
             let teamB = try await client.get(namespaces, namespace: nil, name: "team-b")

@@ -73,7 +73,7 @@ extension ApplyContext {
     /// The run's report.
     func report(_ result: ApplyReport.Result, _ objects: [ApplyEntry], plan: DiffResult? = nil) -> ApplyReport {
         ApplyReport(source: sourceName, target: contextName, dryRun: settings.dryRun, applySet: settings.applySet, result: result,
-                    objects: objects, plan: plan)
+                    objects: objects, plan: plan, createdNamespaces: ledger.createdNamespaces)
     }
 
     /// The report of a run stopped before anything was applied: the objects refused.
