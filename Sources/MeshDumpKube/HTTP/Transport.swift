@@ -29,6 +29,7 @@ final class Transport: Sendable {
         // Fail an attempt when its connection fails (a TLS error must not wait for the deadline);
         // `get` retries what may pass.
         configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, options.connectionsPerServer)
         var server = connection.server
         if server.isTLS, let name = connection.tlsServerName, name != server.host {
             // Request `name` so SNI and certificate checks use it, but connect to the real host.

@@ -52,7 +52,9 @@ public struct ApplyRun: Sendable {
             throw ApplyInputError("\(error)")
         }
         let namespaces = (request.filter.namespaces ?? []).sorted()
-        return try await KubeClient.with(target, options: clientOptions) { client in
+        var options = clientOptions
+        options.connectionsPerServer = max(options.connectionsPerServer, settings.concurrency)
+        return try await KubeClient.with(target, options: options) { client in
             let context = ApplyContext(client: client, settings: settings, sourceName: input.sourceName, spool: input.spool,
                                        ledger: Ledger(input.entries), diagnostics: diagnostics, progress: progress)
             return try await context.run(listNamespaces: namespaces)
