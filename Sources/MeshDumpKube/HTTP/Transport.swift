@@ -146,13 +146,12 @@ final class Transport: Sendable {
             }
         }
         // One bound for the whole attempt: AsyncHTTPClient's deadline covers the head, BodyReader the body.
-        let deadline = options.requestTimeout.map { ContinuousClock.now + $0 }
-        let headDeadline: NIODeadline = options.requestTimeout.map { .now() + .nanoseconds($0.nanoseconds) } ?? .distantFuture
+        let deadline: NIODeadline? = options.requestTimeout.map { .now() + .nanoseconds($0.nanoseconds) }
         do {
-            let response = try await http.execute(request, deadline: headDeadline)
+            let response = try await http.execute(request, deadline: deadline ?? .distantFuture)
             let body = try await BodyReader.read(response.body, limit: options.maxResponseBytes,
                                                  expectedLength: response.headers.first(name: "Content-Length").flatMap { Int($0) },
-                                                 until: deadline)
+                                                 until: deadline, on: http.eventLoopGroup.any())
             return Response(status: Int(response.status.code), retryAfter: response.headers.first(name: "Retry-After"),
                             body: body, path: target, warnings: response.headers["Warning"])
         } catch {
