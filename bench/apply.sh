@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # meshdump apply against `kubectl apply --server-side -R -f`, on the same tree and server.
-#   bench/apply.sh        (SIZES="10x11x10 50x11x20": 1,100 and 11,000 objects; LATENCY=10ms)
+#   bench/apply.sh        (SIZES="10x11x10 50x11x20": 1,100 and 11,000 objects; LATENCY=10ms;
+#                          HUGE=100x11x91: 100,100 objects, meshdump alone, for its memory; HUGE= skips it)
 # Each size: a tree exported from a generated mesh, then, each against a fresh fixture API server
 # (release build) that holds the tree's namespaces and nothing else:
 #   kubectl apply --server-side -R -f TREE        (one PATCH per object, one at a time)
@@ -16,6 +17,7 @@ export BENCH_WORK="${BENCH_WORK:-$([ -d /dev/shm ] && echo /dev/shm/meshdump-ben
 source "$(dirname "$0")/lib.sh"
 SIZES="${SIZES:-10x11x10 50x11x20}"
 LATENCY="${LATENCY:-10ms}"
+HUGE="${HUGE-100x11x91}"
 build_release
 command -v kubectl >/dev/null || { echo "kubectl is not installed" >&2; exit 1; }
 objects() { echo "$1" | awk -Fx '{print $1 * $2 * $3}'; }
@@ -46,14 +48,19 @@ printf '%-9s %-52s %9s %9s %9s %11s\n' objects run wall cpu "peak RSS" "server c
 row() { printf '%-9s %-52s %8.2fs %8.2fs %6d MB %10.2fs\n' "$1" "$2" "$SECONDS_ELAPSED" "$CPU_SECONDS" $((RSS_KB / 1024)) "$SERVER_SECONDS"; }
 ratio() { awk -v k="$2" -v m="$3" -v n="$1" -v what="$4" 'BEGIN { printf "%s objects: meshdump apply is %.1fx faster than kubectl apply --server-side%s\n", n, k / m, what }'; }
 
+# export_tree SHAPE: the tree of a generated mesh of SHAPE, and its namespaces.
+export_tree() {
+    start_fixture_server "$1"
+    rm -rf "$WORK/apply-tree-$1"
+    "$MESHDUMP" export --kubeconfig "$KUBECONFIG_FILE" -d "$WORK/apply-tree-$1" 2>/dev/null
+    kubectl --kubeconfig "$KUBECONFIG_FILE" get namespaces -o yaml > "$WORK/namespaces-$1.yaml"
+    stop_fixture_server
+}
+
 for shape in $SIZES; do
     n=$(objects "$shape")
     tree="$WORK/apply-tree-$shape"
-    start_fixture_server "$shape"
-    rm -rf "$tree"
-    "$MESHDUMP" export --kubeconfig "$KUBECONFIG_FILE" -d "$tree" 2>/dev/null
-    kubectl --kubeconfig "$KUBECONFIG_FILE" get namespaces -o yaml > "$WORK/namespaces-$shape.yaml"
-    stop_fixture_server
+    export_tree "$shape"
 
     empty_server "$shape"
     run "kubectl $n" "${KUBECTL[@]}" apply --server-side -R -f "$tree"
@@ -91,4 +98,13 @@ for shape in $SIZES; do
         stop_fixture_server
         ratio "$n" "$KUBECTL_SECONDS" "$SECONDS_ELAPSED" " with $LATENCY per PATCH, --concurrency $concurrency"
     done
+done
+
+for shape in $HUGE; do
+    n=$(objects "$shape")
+    export_tree "$shape"
+    empty_server "$shape"
+    run "meshdump $n" "$MESHDUMP" apply "$WORK/apply-tree-$shape" --kubeconfig "$KUBECONFIG_FILE"
+    row "$n" "meshdump apply (dry run included)"
+    stop_fixture_server
 done
