@@ -44,7 +44,7 @@ public struct ClusterSource: ObjectSource {
             let listFilter = ListFilter(namespaces: (filter.namespaces ?? []).sorted(), excludedNamespaces: filter.excludedNamespaces,
                                         labelSelector: filter.labelSelector?.description)
             let results = try await client.list(discovery.served, filter: listFilter, concurrency: request.concurrency,
-                                                diagnostics: diagnostics) { _, object in
+                                                diagnostics: diagnostics, progress: request.progress) { _, object in
                 if filter.includes(object) { try deliver(object) }
             }
             var reports: [String: KindReport] = [:]

@@ -61,8 +61,9 @@ public final class KubeClient: Sendable {
     /// are decoded one at a time from its bytes). Warnings (a list that may be inconsistent
     /// after 410 Expired, a per-namespace fallback) go to `diagnostics`.
     public func list(_ kind: ServedKind, filter: ListFilter = ListFilter(), diagnostics: any DiagnosticSink,
-                     _ body: (Object) async throws -> Void) async throws -> KindListResult {
-        try await KindLister(transport: transport, namespaces: namespaceCache, kind: kind, filter: filter, diagnostics: diagnostics)
+                     progress: ListingProgressHandler? = nil, _ body: (Object) async throws -> Void) async throws -> KindListResult {
+        try await KindLister(transport: transport, namespaces: namespaceCache, kind: kind, filter: filter, diagnostics: diagnostics,
+                             progress: progress)
             .run(body)
     }
 
@@ -70,10 +71,11 @@ public final class KubeClient: Sendable {
     /// `kinds`. `body` is called concurrently for objects of different kinds. An error thrown
     /// by `body` cancels the other kinds and is rethrown.
     public func list(_ kinds: [ServedKind], filter: ListFilter = ListFilter(), concurrency: Int = 4,
-                     diagnostics: any DiagnosticSink,
+                     diagnostics: any DiagnosticSink, progress: ListingProgressHandler? = nil,
                      _ body: @escaping @Sendable (ServedKind, Object) async throws -> Void) async throws -> [KindListResult] {
-        try await Concurrently.map(kinds, limit: concurrency) { kind in
-            try await self.list(kind, filter: filter, diagnostics: diagnostics) { try await body(kind, $0) }
+        for kind in kinds { progress?(ListingProgress(kind: kind.kind, state: .waiting)) }
+        return try await Concurrently.map(kinds, limit: concurrency) { kind in
+            try await self.list(kind, filter: filter, diagnostics: diagnostics, progress: progress) { try await body(kind, $0) }
         }
     }
 
