@@ -102,25 +102,40 @@ struct FixtureAPIServerCommand: AsyncParsableCommand {
     }
 
     /// Starts this command again without `--detach`, waits for its URL, prints it with the
-    /// server's process id, and exits, leaving the server running.
+    /// server's process id, and exits, leaving the server running in the caller's process group
+    /// (so a script can stop it with `pkill -g 0`, as a `&` job; Foundation's Process would
+    /// give it a group of its own).
     private static func detached() throws -> Never {
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        server.arguments = CommandLine.arguments.dropFirst().filter { $0 != "--detach" }
-        let out = Pipe()
-        server.standardOutput = out
-        try server.run()
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { throw ValidationError("--detach: cannot make a pipe") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO)
+        posix_spawn_file_actions_addclose(&actions, fds[0])
+        posix_spawn_file_actions_addclose(&actions, fds[1])
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        let arguments = [executable] + CommandLine.arguments.dropFirst().filter { $0 != "--detach" }
+        var argv = arguments.map { strdup($0) } + [nil]
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable, &actions, nil, &argv, environ)
+        posix_spawn_file_actions_destroy(&actions)
+        argv.forEach { free($0) }
+        close(fds[1])
+        guard spawned == 0 else { throw ValidationError("--detach: cannot start \(executable): \(String(cString: strerror(spawned)))") }
+        let out = FileHandle(fileDescriptor: fds[0], closeOnDealloc: true)
         var line = Data()
         while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = out.fileHandleForReading.availableData
+            let chunk = out.availableData
             if chunk.isEmpty {
-                server.waitUntilExit()
-                Foundation.exit(server.terminationStatus == 0 ? 1 : server.terminationStatus)
+                var status: Int32 = 0
+                waitpid(pid, &status, 0)
+                let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 1
+                Foundation.exit(code == 0 ? 1 : code)
             }
             line.append(chunk)
         }
         let url = String(decoding: line.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
-        FileHandle.standardOutput.write(Data("\(url) (pid \(server.processIdentifier))\n".utf8))
+        FileHandle.standardOutput.write(Data("\(url) (pid \(pid))\n".utf8))
         Foundation.exit(0)
     }
 }

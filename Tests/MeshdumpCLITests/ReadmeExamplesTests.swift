@@ -10,7 +10,7 @@ import TestSupport
 /// its line's comment names (`# exit 1: they differ`); anything else fails the test, naming the
 /// README line. A block whose info string says more than `sh` (```sh not run: …) is not run and
 /// says why.
-@Suite(.enabled(if: Tools.installed("bash", "kubectl", "setsid", "timeout"), "bash, kubectl, setsid or timeout is missing"))
+@Suite(.enabled(if: Tools.installed("bash", "kubectl", "setsid", "timeout", "pkill"), "bash, kubectl, setsid, timeout or pkill is missing"))
 struct ReadmeExamplesTests {
     /// The README as a bash script whose line N is the README's line N, so `$LINENO` names it.
     struct Script {
@@ -26,6 +26,7 @@ struct ReadmeExamplesTests {
         var script = Script(text: "")
         var expectations: [String] = []
         var inBlock: Bool?  // nil outside a block, else whether it runs
+        var commandStart = 0, continues = false
         for (index, line) in lines.enumerated() {
             let number = index + 1
             if line.hasPrefix("```") {
@@ -41,14 +42,20 @@ struct ReadmeExamplesTests {
             }
             guard inBlock == true else { continue }
             out[number] = line
-            if let code = line.firstMatch(of: /# exit ([0-9]+)/)?.1 { expectations.append("expect[\(number)]=\(code)") }
+            if !continues { commandStart = number }
+            continues = line.hasSuffix("\\")
+            // bash names a command of several lines by one of them, not always the last.
+            if let code = line.firstMatch(of: /# exit ([0-9]+)/)?.1 {
+                expectations += (commandStart...number).map { "expect[\($0)]=\(code)" }
+            }
         }
         // Line 1 (the README's title) holds the prologue: strict errors, the expected statuses,
         // a trap naming the README line of a command that exits otherwise, and one that stops
         // the fixture servers the examples started (setsid gave the run a process group).
         out[1] = "set -E -o pipefail; declare -A expect; \(expectations.joined(separator: "; "))\(expectations.isEmpty ? "" : ";") "
             + #"trap 'rc=$?; if [ "${expect[$LINENO]:-0}" != "$rc" ]; then echo "README.md:$LINENO: exit $rc (expected ${expect[$LINENO]:-0}): $BASH_COMMAND" >&2; exit 1; fi' ERR; trap 'pkill -g 0 -f fixture-apiserver' EXIT"#
-        script.text = out.dropFirst().joined(separator: "\n") + "\n"
+        // After the last line: every command exited as expected (the last one may have exited 1).
+        script.text = out.dropFirst().joined(separator: "\n") + "\nexit 0\n"
         return script
     }
 
@@ -88,19 +95,20 @@ struct ReadmeExamplesTests {
         var environment = ["HOME": dir + "/home", "PATH": bin + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
                            "LANG": "C.UTF-8", "TMPDIR": dir]
         environment["KUBECONFIG"] = nil
-        let run = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/setsid"), ["timeout", "600", "bash", "--noprofile", "--norc", dir + "/readme.sh"],
+        let run = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/setsid"), ["--wait", "timeout", "600", "bash", "--noprofile", "--norc", dir + "/readme.sh"],
                                        cwd: work, environment: environment)
-        #expect(run.code == 0, "\(run.stderr)")
+        // The end of what the script printed on stderr: the README line that failed, and why.
+        #expect(run.code == 0, "\(run.stderr.split(separator: "\n").suffix(12).joined(separator: "\n"))")
     }
 
     @Test func scriptLinesAreTheReadmesLines() {
-        let script = Self.script("# T\n\ntext\n```sh\na # exit 1\n```\n```sh not run: why\nb\n```\n")
+        let script = Self.script("# T\n\ntext\n```sh\na # exit 1\nb \\\n  c # exit 2\n```\n```sh not run: why\nb\n```\n")
         #expect(script.blocks == 1)
-        #expect(script.notRun.map(\.line) == [7])
+        #expect(script.notRun.map(\.line) == [9])
         let lines = script.text.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines[0].hasPrefix("set -E -o pipefail; declare -A expect; expect[5]=1; trap "))
+        #expect(lines[0].hasPrefix("set -E -o pipefail; declare -A expect; expect[5]=1; expect[6]=2; expect[7]=2; trap "))
         #expect(lines[0].hasSuffix("trap 'pkill -g 0 -f fixture-apiserver' EXIT"))
         #expect(lines[4] == "a # exit 1")
-        #expect(lines[7] == "")
+        #expect(lines[9] == "")
     }
 }
