@@ -34,11 +34,16 @@ public struct ReadRequest: Sendable {
     public var concurrency: Int
     /// Fields the stages drop whole, which sources may skip while decoding.
     public var droppedFields: DroppedFields?
+    /// Kinds whose labels and annotations are all that is wanted: a cluster lists them as
+    /// metadata only (`apiVersion`, `kind`, `metadata`); files give whole objects.
+    public var metadataOnly: Set<GroupKind>
 
-    public init(filter: ObjectFilter = ObjectFilter(), concurrency: Int = 4, droppedFields: DroppedFields? = nil) {
+    public init(filter: ObjectFilter = ObjectFilter(), concurrency: Int = 4, droppedFields: DroppedFields? = nil,
+                metadataOnly: Set<GroupKind> = []) {
         self.filter = filter
         self.concurrency = concurrency
         self.droppedFields = droppedFields
+        self.metadataOnly = metadataOnly
     }
 }
 

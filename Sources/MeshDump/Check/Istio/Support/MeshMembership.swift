@@ -2,13 +2,16 @@ import MeshDumpCore
 
 /// Whether Pods and namespaces are in the mesh, and how, as istioctl's `util/in_mesh.go` decides.
 enum MeshMembership {
-    /// A Pod with a sidecar: an `istio-proxy` container with an image, else its
-    /// `sidecar.istio.io/inject` label or annotation, else its Namespace's `istio-injection`.
+    /// A Pod with a sidecar: an `istio-proxy` container with an image (or, on a Pod listed as
+    /// metadata only, the `sidecar.istio.io/status` annotation the injector writes beside it),
+    /// else its `sidecar.istio.io/inject` label or annotation, else its Namespace's
+    /// `istio-injection`.
     static func hasSidecar(_ pod: SnapshotObject, in snapshot: MeshSnapshot) -> Bool {
         let containers = (pod.spec["containers"]?.sequenceValue ?? []) + (pod.spec["initContainers"]?.sequenceValue ?? [])
         if let proxy = containers.first(where: { $0["name"]?.stringValue == "istio-proxy" }) {
             if let image = proxy["image"]?.scalarText, !image.isEmpty { return true }
         }
+        if pod.value["spec"] == nil, pod.annotation("sidecar.istio.io/status") != nil { return true }
         if let inject = pod.label("sidecar.istio.io/inject") { return inject == "true" }
         if let inject = pod.annotation("sidecar.istio.io/inject") { return inject == "true" }
         if let namespace = snapshot.object(.namespace, namespace: "", name: pod.namespace) {
