@@ -8,11 +8,11 @@ import MeshDump
 import MeshDumpCore
 import MeshDumpSources
 
-/// `meshdump check`: istioctl analyze's checks on a tree, before it is applied.
+/// `meshdump check`: istioctl analyze's checks on a tree before it is applied, alone or over the target cluster.
 struct Check: AsyncParsableCommand, HasExamples {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check a tree of Istio configuration before applying it: istioctl analyze's analyzers, offline.",
+        abstract: "Check a tree of Istio configuration before applying it: istioctl analyze's analyzers, offline or against the target cluster.",
         discussion: """
             Each SOURCE is a directory (every .yaml, .yml and .json file below it), a file, - \
             for standard input, or cluster: / cluster:CONTEXT for a live cluster; files may hold \
