@@ -47,7 +47,7 @@ public struct ClusterSource: ObjectSource {
             let metadataOnly = request.metadataOnly
             let results = try await client.list(discovery.served, filter: listFilter, concurrency: request.concurrency,
                                                 metadataOnly: { metadataOnly.contains(GroupKind(group: $0.group, kind: $0.kind.kind)) },
-                                                diagnostics: diagnostics) { _, object in
+                                                diagnostics: diagnostics, progress: request.progress) { _, object in
                 if filter.includes(object) { try deliver(object) }
             }
             var reports: [String: KindReport] = [:]

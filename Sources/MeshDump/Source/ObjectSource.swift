@@ -37,13 +37,16 @@ public struct ReadRequest: Sendable {
     /// Kinds whose labels and annotations are all that is wanted: a cluster lists them as
     /// metadata only (`apiVersion`, `kind`, `metadata`); files give whole objects.
     public var metadataOnly: Set<GroupKind>
+    /// Told how far a live source has listed each kind (files are read too fast to need it).
+    public var progress: ListingProgressHandler?
 
     public init(filter: ObjectFilter = ObjectFilter(), concurrency: Int = 4, droppedFields: DroppedFields? = nil,
-                metadataOnly: Set<GroupKind> = []) {
+                metadataOnly: Set<GroupKind> = [], progress: ListingProgressHandler? = nil) {
         self.filter = filter
         self.concurrency = concurrency
         self.droppedFields = droppedFields
         self.metadataOnly = metadataOnly
+        self.progress = progress
     }
 }
 

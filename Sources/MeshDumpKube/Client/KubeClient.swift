@@ -62,9 +62,9 @@ public final class KubeClient: Sendable {
     /// after 410 Expired, a per-namespace fallback) go to `diagnostics`. With `metadataOnly`,
     /// objects hold `apiVersion`, `kind` and `metadata` only (a `PartialObjectMetadataList`).
     public func list(_ kind: ServedKind, filter: ListFilter = ListFilter(), metadataOnly: Bool = false, diagnostics: any DiagnosticSink,
-                     _ body: (Object) async throws -> Void) async throws -> KindListResult {
+                     progress: ListingProgressHandler? = nil, _ body: (Object) async throws -> Void) async throws -> KindListResult {
         try await KindLister(transport: transport, namespaces: namespaceCache, kind: kind, filter: filter, metadataOnly: metadataOnly,
-                             diagnostics: diagnostics)
+                             diagnostics: diagnostics, progress: progress)
             .run(body)
     }
 
@@ -74,9 +74,13 @@ public final class KubeClient: Sendable {
     /// as metadata only.
     public func list(_ kinds: [ServedKind], filter: ListFilter = ListFilter(), concurrency: Int = 4,
                      metadataOnly: @escaping @Sendable (ServedKind) -> Bool = { _ in false }, diagnostics: any DiagnosticSink,
+                     progress: ListingProgressHandler? = nil,
                      _ body: @escaping @Sendable (ServedKind, Object) async throws -> Void) async throws -> [KindListResult] {
-        try await Concurrently.map(kinds, limit: concurrency) { kind in
-            try await self.list(kind, filter: filter, metadataOnly: metadataOnly(kind), diagnostics: diagnostics) { try await body(kind, $0) }
+        for kind in kinds { progress?(ListingProgress(kind: kind.kind, state: .waiting)) }
+        return try await Concurrently.map(kinds, limit: concurrency) { kind in
+            try await self.list(kind, filter: filter, metadataOnly: metadataOnly(kind), diagnostics: diagnostics, progress: progress) {
+                try await body(kind, $0)
+            }
         }
     }
 

@@ -2,8 +2,9 @@ import MeshDumpCore
 
 /// Lists one served kind as the issue asks: one cluster-wide paged list (or one per namespace
 /// given with `-n`), falling back to per-namespace lists when the cluster-wide one is forbidden;
-/// pages go to the callback as they arrive. With `metadataOnly`, pages are asked for as
-/// `PartialObjectMetadataList`s (a server that cannot answer so sends whole objects, cut down).
+/// pages go to the callback as they arrive, and the count so far (of the total the server
+/// announces, when it does) to `progress` after each page. With `metadataOnly`, pages are asked
+/// for as `PartialObjectMetadataList`s (a server that cannot answer so sends whole objects, cut down).
 struct KindLister {
     let transport: Transport
     let namespaces: NamespaceCache
@@ -11,12 +12,15 @@ struct KindLister {
     let filter: ListFilter
     var metadataOnly = false
     let diagnostics: any DiagnosticSink
+    var progress: ListingProgressHandler? = nil
 
     /// The `Accept` header of a metadata-only list: the metadata list, else plain JSON.
     static let metadataAccept = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json"
 
     func run(_ body: (Object) async throws -> Void) async throws -> KindListResult {
         var result = KindListResult(kind: kind)
+        progress?(ListingProgress(kind: kind.kind, state: .listing))
+        defer { progress?(ListingProgress(kind: kind.kind, state: .done, received: result.received)) }
         var seenNamespaces = Set<String>()
         let deliver: (Object) async throws -> Void = { object in
             seenNamespaces.insert(object.namespace)
@@ -80,6 +84,7 @@ struct KindLister {
         let path = kind.collectionPath(namespace: namespace)
         var prefetched: Prefetch?
         defer { prefetched?.task.cancel() }
+        var announced: Int?
         while let pageQuery = pager.nextQuery() {
             let response: Response
             if let prefetch = prefetched, prefetch.query == pageQuery.map({ "\($0.0)=\($0.1)" }) {
@@ -109,6 +114,15 @@ struct KindLister {
                 try await deliver(object)
             }
             try pager.pageDone(end, path: response.path)
+            result.received += end.received
+            if let progress {
+                // A total holds for one collection (a kind listed namespace by namespace has
+                // none); the last page, which counts nothing, ends it.
+                let single = !result.listedPerNamespace && filter.explicitNamespaces.count <= 1
+                if let remaining = end.remainingItemCount { announced = result.received + remaining }
+                if end.continueToken == nil { announced = result.received }
+                progress(ListingProgress(kind: kind.kind, state: .listing, received: result.received, announced: single ? announced : nil))
+            }
         }
     }
 
