@@ -47,10 +47,17 @@ struct FixtureAPIServerCommand: AsyncParsableCommand {
     @Option(help: "Write a kubeconfig for this server to PATH.")
     var writeKubeconfig: String?
 
+    @Option(help: "The name of the context, cluster and user in that kubeconfig, so kubeconfigs of several servers merge (KUBECONFIG=a:b).")
+    var context = "fixture"
+
     @Option(help: ArgumentHelp("Inject a fault into matching requests. Repeatable.", discussion: Fault.specHelp))
     var fault: [String] = []
 
+    @Flag(help: "Serve in the background: return once the server listens (and its kubeconfig is written), printing its URL and process id. Stop it with kill.")
+    var detach = false
+
     func run() async throws {
+        if detach { try Self.detached() }
         let faults: [Fault]
         do {
             faults = try fault.map { spec throws(FaultSpecError) in try Fault(spec: spec) }
@@ -76,6 +83,8 @@ struct FixtureAPIServerCommand: AsyncParsableCommand {
         faults.forEach(server.faults.add)
         if let path = writeKubeconfig {
             var config = KubeconfigText(server: server.url)
+            config.contextName = context
+            config.userName = context + "-user"
             if let certificates {
                 config.certificateAuthorityPEM = try certificates.read(certificates.caCertificate)
                 if clientCertAuth {
@@ -90,5 +99,28 @@ struct FixtureAPIServerCommand: AsyncParsableCommand {
         FileHandle.standardError.write(Data("fixture-apiserver: serving \(cluster.objectCount) objects at \(server.url)\(writeKubeconfig.map { "; kubeconfig \($0)" } ?? "")\n".utf8))
         FileHandle.standardOutput.write(Data((server.url + "\n").utf8))
         try await server.wait()
+    }
+
+    /// Starts this command again without `--detach`, waits for its URL, prints it with the
+    /// server's process id, and exits, leaving the server running.
+    private static func detached() throws -> Never {
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        server.arguments = CommandLine.arguments.dropFirst().filter { $0 != "--detach" }
+        let out = Pipe()
+        server.standardOutput = out
+        try server.run()
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty {
+                server.waitUntilExit()
+                Foundation.exit(server.terminationStatus == 0 ? 1 : server.terminationStatus)
+            }
+            line.append(chunk)
+        }
+        let url = String(decoding: line.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
+        FileHandle.standardOutput.write(Data("\(url) (pid \(server.processIdentifier))\n".utf8))
+        Foundation.exit(0)
     }
 }
