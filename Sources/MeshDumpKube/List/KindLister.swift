@@ -3,14 +3,19 @@ import MeshDumpCore
 /// Lists one served kind as the issue asks: one cluster-wide paged list (or one per namespace
 /// given with `-n`), falling back to per-namespace lists when the cluster-wide one is forbidden;
 /// pages go to the callback as they arrive, and the count so far (of the total the server
-/// announces, when it does) to `progress` after each page.
+/// announces, when it does) to `progress` after each page. With `metadataOnly`, pages are asked
+/// for as `PartialObjectMetadataList`s (a server that cannot answer so sends whole objects, cut down).
 struct KindLister {
     let transport: Transport
     let namespaces: NamespaceCache
     let kind: ServedKind
     let filter: ListFilter
+    var metadataOnly = false
     let diagnostics: any DiagnosticSink
     var progress: ListingProgressHandler? = nil
+
+    /// The `Accept` header of a metadata-only list: the metadata list, else plain JSON.
+    static let metadataAccept = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json"
 
     func run(_ body: (Object) async throws -> Void) async throws -> KindListResult {
         var result = KindListResult(kind: kind)
@@ -74,7 +79,8 @@ struct KindLister {
                             _ deliver: (Object) async throws -> Void) async throws {
         var pager = Pager(kind: kind, namespace: namespace, pageSize: transport.options.pageSize, diagnostics: diagnostics)
         let reader = PageReader(kind: kind, context: transport.connection.contextName, droppedFields: transport.options.droppedFields,
-                                namespace: namespace)
+                                namespace: namespace, metadataOnly: metadataOnly)
+        let mediaTypes = metadataOnly ? Self.metadataAccept : nil
         let path = kind.collectionPath(namespace: namespace)
         var prefetched: Prefetch?
         defer { prefetched?.task.cancel() }
@@ -85,7 +91,7 @@ struct KindLister {
                 response = try await prefetch.task.value.get()
             } else {
                 prefetched?.task.cancel()
-                response = try await transport.get(path, query: query + pageQuery)
+                response = try await transport.get(path, query: query + pageQuery, accept: mediaTypes)
             }
             prefetched = nil
             if response.status == 410 {
@@ -100,7 +106,7 @@ struct KindLister {
                 let transport = transport
                 prefetched = Prefetch(query: next.map { "\($0.0)=\($0.1)" },
                                       task: Task.detached {
-                                          do throws(KubeError) { return .success(try await transport.get(path, query: query + next)) } catch { return .failure(error) }
+                                          do throws(KubeError) { return .success(try await transport.get(path, query: query + next, accept: mediaTypes)) } catch { return .failure(error) }
                                       })
             }) { object in
                 pager.delivered(object)

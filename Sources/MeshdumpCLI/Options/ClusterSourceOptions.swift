@@ -4,7 +4,7 @@ import MeshDumpCore
 import MeshDumpSources
 
 /// `--kubeconfig`, `--context`, `--request-timeout` and `--chunk-size` for commands whose SOURCE
-/// may be `cluster:` (diff, rewrite).
+/// may be `cluster:` (diff, rewrite, check).
 struct ClusterSourceOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then the in-cluster service account).",
                                valueName: "file"), completion: .file())
