@@ -8,8 +8,11 @@
 #   share/bash-completion/completions/meshdump, share/zsh/site-functions/_meshdump,
 #   share/fish/vendor_completions.d/meshdump.fish
 #
+# Beside the archive: its .sha256 and meshdump.yaml, the krew plugin manifest for it.
+#
 # Environment: DIST (default dist) is where the archive goes; SCRATCH (default .build-release) is
-# the build folder, kept apart from .build so a release build and `swift test` do not fight.
+# the build folder, kept apart from .build so a release build and `swift test` do not fight;
+# RELEASE_URL, the folder URL the archive will be published at, goes into the krew manifest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -64,5 +67,6 @@ mkdir -p "$dist"
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$mtime" -C "$scratch/stage" -cf - "$name" \
     | gzip -9n > "$dist/$name.tar.gz"
 (cd "$dist" && sha256sum "$name.tar.gz" > "$name.tar.gz.sha256")
+scripts/krew-manifest.sh "$dist/$name.tar.gz" ${RELEASE_URL:+"$RELEASE_URL/$name.tar.gz"} > "$dist/meshdump.yaml"
 say "$dist/$name.tar.gz ($(du -h "$dist/$name.tar.gz" | cut -f1); meshdump $(du -h "$stage/bin/meshdump" | cut -f1) unpacked)"
 echo "$dist/$name.tar.gz"

@@ -9,7 +9,8 @@ import MeshDumpKube
 /// (namespace by namespace where that is forbidden), several kinds at once, and every object is
 /// handed on as its page arrives, with its origin on the server (the object's API path). The
 /// request's filter goes to the server where Kubernetes allows it and is applied again to every
-/// object, so a cluster and files select alike.
+/// object, so a cluster and files select alike. Kinds the request wants as metadata only are
+/// listed as `PartialObjectMetadataList`s.
 public struct ClusterSource: ObjectSource {
     public let connection: ClusterConnection
     public let options: ClientOptions
@@ -43,8 +44,10 @@ public struct ClusterSource: ObjectSource {
             let filter = request.filter.with(kinds: kinds.adding(resolution.resolved.map(\.kind)))
             let listFilter = ListFilter(namespaces: (filter.namespaces ?? []).sorted(), excludedNamespaces: filter.excludedNamespaces,
                                         labelSelector: filter.labelSelector?.description)
+            let metadataOnly = request.metadataOnly
             let results = try await client.list(discovery.served, filter: listFilter, concurrency: request.concurrency,
-                                                diagnostics: diagnostics) { _, object in
+                                                metadataOnly: { metadataOnly.contains(GroupKind(group: $0.group, kind: $0.kind.kind)) },
+                                                diagnostics: diagnostics, progress: request.progress) { _, object in
                 if filter.includes(object) { try deliver(object) }
             }
             var reports: [String: KindReport] = [:]

@@ -47,10 +47,17 @@ struct FixtureAPIServerCommand: AsyncParsableCommand {
     @Option(help: "Write a kubeconfig for this server to PATH.")
     var writeKubeconfig: String?
 
+    @Option(help: "The name of the context, cluster and user in that kubeconfig, so kubeconfigs of several servers merge (KUBECONFIG=a:b).")
+    var context = "fixture"
+
     @Option(help: ArgumentHelp("Inject a fault into matching requests. Repeatable.", discussion: Fault.specHelp))
     var fault: [String] = []
 
+    @Flag(help: "Serve in the background: return once the server listens (and its kubeconfig is written), printing its URL and process id. Stop it with kill.")
+    var detach = false
+
     func run() async throws {
+        if detach { try Self.detached() }
         let faults: [Fault]
         do {
             faults = try fault.map { spec throws(FaultSpecError) in try Fault(spec: spec) }
@@ -76,6 +83,8 @@ struct FixtureAPIServerCommand: AsyncParsableCommand {
         faults.forEach(server.faults.add)
         if let path = writeKubeconfig {
             var config = KubeconfigText(server: server.url)
+            config.contextName = context
+            config.userName = context + "-user"
             if let certificates {
                 config.certificateAuthorityPEM = try certificates.read(certificates.caCertificate)
                 if clientCertAuth {
@@ -90,5 +99,43 @@ struct FixtureAPIServerCommand: AsyncParsableCommand {
         FileHandle.standardError.write(Data("fixture-apiserver: serving \(cluster.objectCount) objects at \(server.url)\(writeKubeconfig.map { "; kubeconfig \($0)" } ?? "")\n".utf8))
         FileHandle.standardOutput.write(Data((server.url + "\n").utf8))
         try await server.wait()
+    }
+
+    /// Starts this command again without `--detach`, waits for its URL, prints it with the
+    /// server's process id, and exits, leaving the server running in the caller's process group
+    /// (so a script can stop it with `pkill -g 0`, as a `&` job; Foundation's Process would
+    /// give it a group of its own).
+    private static func detached() throws -> Never {
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { throw ValidationError("--detach: cannot make a pipe") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO)
+        posix_spawn_file_actions_addclose(&actions, fds[0])
+        posix_spawn_file_actions_addclose(&actions, fds[1])
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        let arguments = [executable] + CommandLine.arguments.dropFirst().filter { $0 != "--detach" }
+        var argv = arguments.map { strdup($0) } + [nil]
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable, &actions, nil, &argv, environ)
+        posix_spawn_file_actions_destroy(&actions)
+        argv.forEach { free($0) }
+        close(fds[1])
+        guard spawned == 0 else { throw ValidationError("--detach: cannot start \(executable): \(String(cString: strerror(spawned)))") }
+        let out = FileHandle(fileDescriptor: fds[0], closeOnDealloc: true)
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = out.availableData
+            if chunk.isEmpty {
+                var status: Int32 = 0
+                waitpid(pid, &status, 0)
+                let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 1
+                Foundation.exit(code == 0 ? 1 : code)
+            }
+            line.append(chunk)
+        }
+        let url = String(decoding: line.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
+        FileHandle.standardOutput.write(Data("\(url) (pid \(pid))\n".utf8))
+        Foundation.exit(0)
     }
 }

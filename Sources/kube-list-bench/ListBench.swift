@@ -42,7 +42,7 @@ struct ListBench {
                     fields += object.value["spec"]?.mappingValue?.count ?? 0
                 }
                 let elapsed = clock.now - start
-                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                let seconds = elapsed.seconds
                 guard result.succeeded else { print("failed: \(result.error!)"); exit(1) }
                 print("run \(run): \(objects) objects in \(result.pages) pages, \((seconds * 1000).rounded() / 1000) s, \(Int(Double(objects) / seconds)) objects/s (spec fields seen: \(fields))")
             }

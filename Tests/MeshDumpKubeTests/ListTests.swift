@@ -2,6 +2,7 @@ import Foundation
 import KubeFixtureServer
 import KubeTestSupport
 import MeshDumpCore
+import Synchronization
 import Testing
 @testable import MeshDumpKube
 
@@ -148,6 +149,47 @@ import Testing
                 }
             }
             await client.shutdown()
+        }
+    }
+}
+
+/// Issue 9: progress per kind, of the total the server announces.
+@Suite struct ListingProgressTests {
+    @Test func eachPageReportsTheCountSoFarOfTheAnnouncedTotal() async throws {
+        var cluster = FixtureCluster()
+        try ClusterGenerator(namespaces: 2, kinds: 11, objectsPerKind: 12).populate(&cluster)
+        try await withServer(cluster) { server in
+            var options = testOptions
+            options.pageSize = 10
+            let client = KubeClient(connection: ClusterConnection(contextName: "kind-test", server: try ServerAddress(parsing: server.url)), options: options)
+            let discovery = try await client.discover(IstioKinds.defaults)
+            let kind = try #require(discovery.served.first { $0.resource == "gateways" })
+            let events = Mutex<[ListingProgress]>([])
+            let result = try await client.list(kind, diagnostics: DiagnosticCollector(), progress: { p in events.withLock { $0.append(p) } }) { _ in }
+            await client.shutdown()
+            #expect(result.received == 24)
+            #expect(events.withLock { $0 } == [
+                ListingProgress(kind: kind.kind, state: .listing),
+                ListingProgress(kind: kind.kind, state: .listing, received: 10, announced: 24),
+                ListingProgress(kind: kind.kind, state: .listing, received: 20, announced: 24),
+                ListingProgress(kind: kind.kind, state: .listing, received: 24, announced: 24),
+                ListingProgress(kind: kind.kind, state: .done, received: 24),
+            ])
+        }
+    }
+
+    @Test func kindsWaitingTheirTurnAreAnnouncedFirst() async throws {
+        try await withServer(try smallCluster()) { server in
+            let client = KubeClient(connection: ClusterConnection(contextName: "kind-test", server: try ServerAddress(parsing: server.url)), options: testOptions)
+            let discovery = try await client.discover(IstioKinds.defaults)
+            let events = Mutex<[ListingProgress]>([])
+            _ = try await client.list(discovery.served, concurrency: 2, diagnostics: DiagnosticCollector(),
+                                      progress: { p in events.withLock { $0.append(p) } }) { _, _ in }
+            await client.shutdown()
+            let seen = events.withLock { $0 }
+            #expect(seen.prefix(11).map(\.state) == Array(repeating: .waiting, count: 11))
+            #expect(Set(seen.prefix(11).map(\.kind)) == Set(discovery.served.map(\.kind)))
+            #expect(seen.filter { $0.state == .done }.count == 11)
         }
     }
 }

@@ -104,9 +104,12 @@ struct CheckCommandTests {
         #expect(outcome.stderr.hasPrefix("meshdump: error: <stdin>:4:1: "))
     }
 
-    @Test func clusterSourcesAreNotReadYet() throws {
-        let outcome = try Self.meshdump(["check", "cluster:prod"])
+    @Test func anUnknownContextIsAReadError() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try CLI.write("apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n", to: dir + "/kubeconfig")
+        let outcome = try Self.meshdump(["check", "cluster:prod", "--kubeconfig", dir + "/kubeconfig"])
         #expect(outcome.code == 2)
-        #expect(outcome.stderr == "meshdump: error: \"cluster:prod\": check reads files, directories and standard input only so far\nSee 'meshdump check --help' for usage.\n")
+        #expect(outcome.stderr == "meshdump: error: context \"prod\" does not exist in \(dir)/kubeconfig\n")
     }
 }

@@ -60,7 +60,7 @@ struct CommandLineHabitsTests {
         let dir = try TestPaths.temporaryDirectory()
         try FileManager.default.createSymbolicLink(atPath: dir + "/kubectl-meshdump", withDestinationPath: CLI.binary.path)
         let r = try ChildProcess.run(URL(fileURLWithPath: dir + "/kubectl-meshdump"), ["diff", "--help"])
-        #expect(r.stdout.contains("USAGE: kubectl meshdump diff <OLD> <NEW>"))
+        #expect(r.stdout.contains("USAGE: kubectl meshdump diff [<options>] <OLD> <NEW>"))
         #expect(r.stdout.contains("\n  meshdump diff testdata/diff/istio/old"), "examples are shell lines either way")
     }
 

@@ -151,4 +151,29 @@ struct DiffClusterCommandTests {
             #expect(unknown.stderr == "meshdump: error: context \"staging\" does not exist in \(server.kubeconfig)\n")
         }
     }
+
+    /// Without --kinds, the cluster side lists the kinds the tree holds besides the default ones:
+    /// a tree exported with its Namespaces, Secrets and Gateway API objects equals its cluster,
+    /// whichever side the tree is on (the tree is read first either way).
+    @Test func clusterSideListsEveryKindTheTreeHolds() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let server = try FixtureServer(["--generate", "2x11x2", "--with-dependencies"], in: dir)
+        let export = try CLI.run(["export", "--kubeconfig", server.kubeconfig, "-d", dir + "/tree",
+                                  "--kinds", "all-istio,gateway-api", "--with-namespaces", "--with-secrets"])
+        #expect(export.code == 0, "\(export.stderr)")
+        for sides in [[dir + "/tree", "cluster:"], ["cluster:", dir + "/tree"]] {
+            let r = try CLI.run(["diff"] + sides + ["--kubeconfig", server.kubeconfig, "-o", "stat"])
+            #expect(r.stdout.hasPrefix("0 changed, 0 added, 0 removed, "), "\(r.stdout)")
+            #expect(r.code == 0, "\(r.stderr)")
+        }
+        // With --kinds, only those are compared, on both sides.
+        let some = try CLI.run(["diff", dir + "/tree", "cluster:", "--kubeconfig", server.kubeconfig, "--kinds", "ns", "-o", "stat"])
+        #expect(some.stdout == "0 changed, 0 added, 0 removed, 3 unchanged\n")
+        // A Namespace deleted from the tree is a removal the cluster still has.
+        try FileManager.default.removeItem(atPath: dir + "/tree/_cluster/namespaces/istio-ingress.yaml")
+        let removed = try CLI.run(["diff", "cluster:", dir + "/tree", "--kubeconfig", server.kubeconfig, "-o", "stat"])
+        #expect(removed.stdout.contains("- Namespace istio-ingress"), "\(removed.stdout)")
+        #expect(removed.code == 1)
+    }
 }

@@ -48,13 +48,25 @@ struct ReleaseArchiveTests {
             "share/fish/vendor_completions.d/meshdump.fish",
         ])
         #expect(manPages.contains("share/man/man1/meshdump.1"))
-        for subcommand in ["export", "neat", "rewrite", "diff", "version"] {
+        for subcommand in ["export", "neat", "rewrite", "diff", "check", "apply", "version"] {
             #expect(manPages.contains { $0.hasSuffix(".\(subcommand).1") }, "no man page for \(subcommand) in \(manPages.sorted())")
         }
         let dir = try Self.unpacked()
         #expect(try CLI.read(dir + "/LICENSE") == (try CLI.read(TestPaths.root + "/LICENSE")))
         #expect(try CLI.read(dir + "/share/man/man1/meshdump.1").contains(".Nm meshdump"))
         #expect(try CLI.read(dir + "/share/bash-completion/completions/meshdump").contains("export"))
+    }
+
+    /// dist/meshdump.yaml, the krew manifest, names this archive's digest and files it holds.
+    @Test func krewManifestBesideTheArchiveMatchesIt() throws {
+        let archive = URL(fileURLWithPath: try Self.archive.get())
+        let manifest = try CLI.read(archive.deletingLastPathComponent().appendingPathComponent("meshdump.yaml").path)
+        let digest = try ChildProcess.runTool("sha256sum", [archive.path]).stdout.prefix(64)
+        #expect(manifest.contains("    sha256: \(digest)\n"))
+        let listing = try ChildProcess.runTool("tar", ["-tzf", archive.path]).stdout
+        for from in manifest.split(separator: "\n").compactMap({ $0.wholeMatch(of: /\ {4}- from: (.*)/)?.1 }) {
+            #expect(listing.contains("\(from)\n"), "\(from) is not in the archive")
+        }
     }
 
     @Test func sha256FileChecks() throws {

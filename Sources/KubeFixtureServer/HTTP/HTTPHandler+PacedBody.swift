@@ -1,3 +1,4 @@
+import MeshDumpCore
 import NIOCore
 import NIOHTTP1
 
@@ -18,7 +19,7 @@ extension HTTPHandler {
             writeBytes(body.prefix(bytes), context: context)
             context.flush()
         case .trickle(let interval):
-            let nanos = interval.components.seconds * 1_000_000_000 + interval.components.attoseconds / 1_000_000_000
+            let nanos = interval.nanoseconds
             trickle(body[...], every: .nanoseconds(nanos), context: context)
         }
     }

@@ -1,3 +1,4 @@
+import MeshDumpCore
 import NIOCore
 import NIOHTTP1
 import NIOSSL
@@ -47,7 +48,7 @@ final class HTTPHandler: ChannelInboundHandler {
         let keepAlive = head.isKeepAlive
         let write = { [self] in self.write(reply, keepAlive: keepAlive, version: head.version, context: context) }
         if reply.delay > .zero {
-            let nanos = Int64(reply.delay.components.seconds) * 1_000_000_000 + reply.delay.components.attoseconds / 1_000_000_000
+            let nanos = reply.delay.nanoseconds
             context.eventLoop.assumeIsolated().scheduleTask(in: .nanoseconds(nanos)) { write() }
         } else {
             write()

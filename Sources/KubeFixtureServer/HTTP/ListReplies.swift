@@ -1,6 +1,7 @@
 import MeshDumpCore
 
-/// Lists (JSON or, when kubectl asks for one, a Table) and single GETs of stored objects.
+/// Lists (JSON, a Table when kubectl asks for one, or a `PartialObjectMetadataList` when a
+/// metadata client asks for one) and single GETs of stored objects.
 struct ListReplies {
     let cluster: FixtureCluster
 
@@ -10,6 +11,7 @@ struct ListReplies {
         var labelSelector: String?
         var fieldSelector: String?
         var asTable = false
+        var asMetadata = false
     }
 
     func list(_ type: ResourceType, version: String, namespace: String?, query: Query) -> Reply {
@@ -55,6 +57,10 @@ struct ListReplies {
         }
         let apiVersion = type.apiVersion(version)
         if query.asTable { return Reply(body: TableWriter(type: type).table(page, metadata: metadata)) }
+        if query.asMetadata {
+            let items: [Value] = page.map { ["apiVersion": "meta.k8s.io/v1", "kind": "PartialObjectMetadata", "metadata": $0.metadata] }
+            return .json(["apiVersion": "meta.k8s.io/v1", "items": .sequence(items), "kind": "PartialObjectMetadataList", "metadata": metadata])
+        }
         var body: [UInt8] = []
         body.reserveCapacity(page.reduce(64) { $0 + $1.bodyWithoutAPIVersion.count + apiVersion.count + 20 })
         body += #"{"apiVersion":"#.utf8

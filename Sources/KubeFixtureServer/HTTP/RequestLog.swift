@@ -12,6 +12,8 @@ public struct LoggedRequest: Sendable {
     public var status: Int
     /// The body's media type (`application/apply-patch+yaml`), when it had one.
     public var contentType: String?
+    /// The `Accept` header (`application/json;as=PartialObjectMetadataList;…`); empty when none.
+    public var accept = ""
 
     /// Whether the request asks to change something (anything but a read).
     public var isMutating: Bool { !["GET", "HEAD", "OPTIONS"].contains(method) }

@@ -33,6 +33,7 @@ final class ServerApp: Sendable {
         let reply = answer(incoming, user: user)
         var entry = LoggedRequest(method: method, path: path, query: query, user: user, status: reply.dropConnection ? 0 : reply.status,
                                   contentType: contentType)
+        entry.accept = accept ?? ""
         entry.dryRunInBody = method == "DELETE" && ((try? DeleteBody(body: body))?.dryRun ?? false)
         log.append(entry)
         return reply
@@ -72,7 +73,7 @@ final class ServerApp: Sendable {
         }
         var reply: Reply
         if request.method == "GET" {
-            reply = api(route, cluster: store.snapshot, query: query, user: user, asTable: request.accept.contains("as=Table"))
+            reply = api(route, cluster: store.snapshot, query: query, user: user, accept: request.accept)
         } else {
             reply = write(route, request: request)
         }
@@ -116,7 +117,10 @@ final class ServerApp: Sendable {
         }
     }
 
-    private func api(_ route: Route, cluster: FixtureCluster, query: [String: String], user: String, asTable: Bool) -> Reply {
+    private func api(_ route: Route, cluster: FixtureCluster, query: [String: String], user: String, accept: String) -> Reply {
+        // The first media type offered decides, as the API server's content negotiation does.
+        let preferred = accept.split(separator: ",").first.map(String.init) ?? ""
+        let asTable = preferred.contains("as=Table")
         let discovery = DiscoveryReplies(cluster: cluster, serverAddress: serverAddress)
         switch route {
         case .version: return .json(DiscoveryReplies.version)
@@ -132,7 +136,8 @@ final class ServerApp: Sendable {
                 return .forbidden(user: user, verb: "list", type: type, namespace: namespace)
             }
             let listQuery = ListReplies.Query(limit: query["limit"].flatMap(Int.init), continueToken: query["continue"],
-                                              labelSelector: query["labelSelector"], fieldSelector: query["fieldSelector"], asTable: asTable)
+                                              labelSelector: query["labelSelector"], fieldSelector: query["fieldSelector"], asTable: asTable,
+                                              asMetadata: preferred.contains("as=PartialObjectMetadataList"))
             return ListReplies(cluster: cluster).list(type, version: version, namespace: namespace, query: listQuery)
         case .object(let type, let version, let namespace, let name):
             guard auth.mayList(user: user, type: type, namespace: namespace) || type == .namespace else {

@@ -34,11 +34,19 @@ public struct ReadRequest: Sendable {
     public var concurrency: Int
     /// Fields the stages drop whole, which sources may skip while decoding.
     public var droppedFields: DroppedFields?
+    /// Kinds whose labels and annotations are all that is wanted: a cluster lists them as
+    /// metadata only (`apiVersion`, `kind`, `metadata`); files give whole objects.
+    public var metadataOnly: Set<GroupKind>
+    /// Told how far a live source has listed each kind (files are read too fast to need it).
+    public var progress: ListingProgressHandler?
 
-    public init(filter: ObjectFilter = ObjectFilter(), concurrency: Int = 4, droppedFields: DroppedFields? = nil) {
+    public init(filter: ObjectFilter = ObjectFilter(), concurrency: Int = 4, droppedFields: DroppedFields? = nil,
+                metadataOnly: Set<GroupKind> = [], progress: ListingProgressHandler? = nil) {
         self.filter = filter
         self.concurrency = concurrency
         self.droppedFields = droppedFields
+        self.metadataOnly = metadataOnly
+        self.progress = progress
     }
 }
 

@@ -59,21 +59,28 @@ public final class KubeClient: Sendable {
 
     /// Lists one kind, calling `body` with each object as its page arrives (objects of a page
     /// are decoded one at a time from its bytes). Warnings (a list that may be inconsistent
-    /// after 410 Expired, a per-namespace fallback) go to `diagnostics`.
-    public func list(_ kind: ServedKind, filter: ListFilter = ListFilter(), diagnostics: any DiagnosticSink,
-                     _ body: (Object) async throws -> Void) async throws -> KindListResult {
-        try await KindLister(transport: transport, namespaces: namespaceCache, kind: kind, filter: filter, diagnostics: diagnostics)
+    /// after 410 Expired, a per-namespace fallback) go to `diagnostics`. With `metadataOnly`,
+    /// objects hold `apiVersion`, `kind` and `metadata` only (a `PartialObjectMetadataList`).
+    public func list(_ kind: ServedKind, filter: ListFilter = ListFilter(), metadataOnly: Bool = false, diagnostics: any DiagnosticSink,
+                     progress: ListingProgressHandler? = nil, _ body: (Object) async throws -> Void) async throws -> KindListResult {
+        try await KindLister(transport: transport, namespaces: namespaceCache, kind: kind, filter: filter, metadataOnly: metadataOnly,
+                             diagnostics: diagnostics, progress: progress)
             .run(body)
     }
 
     /// Lists several kinds, at most `concurrency` at a time; results come in the order of
     /// `kinds`. `body` is called concurrently for objects of different kinds. An error thrown
-    /// by `body` cancels the other kinds and is rethrown.
+    /// by `body` cancels the other kinds and is rethrown. Kinds `metadataOnly` picks are listed
+    /// as metadata only.
     public func list(_ kinds: [ServedKind], filter: ListFilter = ListFilter(), concurrency: Int = 4,
-                     diagnostics: any DiagnosticSink,
+                     metadataOnly: @escaping @Sendable (ServedKind) -> Bool = { _ in false }, diagnostics: any DiagnosticSink,
+                     progress: ListingProgressHandler? = nil,
                      _ body: @escaping @Sendable (ServedKind, Object) async throws -> Void) async throws -> [KindListResult] {
-        try await Concurrently.map(kinds, limit: concurrency) { kind in
-            try await self.list(kind, filter: filter, diagnostics: diagnostics) { try await body(kind, $0) }
+        for kind in kinds { progress?(ListingProgress(kind: kind.kind, state: .waiting)) }
+        return try await Concurrently.map(kinds, limit: concurrency) { kind in
+            try await self.list(kind, filter: filter, metadataOnly: metadataOnly(kind), diagnostics: diagnostics, progress: progress) {
+                try await body(kind, $0)
+            }
         }
     }
 

@@ -68,16 +68,17 @@ final class Transport: Sendable {
     }
 
     /// GETs `path` with `query`, retrying as the policy allows; returns the final answer,
-    /// whatever its status. Throws only when no answer came (or credentials failed).
-    func get(_ path: String, query: [(String, String)] = []) async throws(KubeError) -> Response {
-        try await send(.GET, path, query: query)
+    /// whatever its status. Throws only when no answer came (or credentials failed). `accept`
+    /// replaces the `Accept` header (`application/json`), e.g. to ask for metadata only.
+    func get(_ path: String, query: [(String, String)] = [], accept: String? = nil) async throws(KubeError) -> Response {
+        try await send(.GET, path, query: query, accept: accept)
     }
 
     /// Sends `method` to `path` with `query` and a body of `contentType`, retrying as `get` does
     /// (the writes meshdump sends — server-side apply, deletes with preconditions, creates — may
     /// be repeated safely); returns the final answer, whatever its status.
     func send(_ method: HTTPMethod, _ path: String, query: [(String, String)] = [], body: [UInt8]? = nil,
-              contentType: String? = nil) async throws(KubeError) -> Response {
+              contentType: String? = nil, accept: String? = nil) async throws(KubeError) -> Response {
         let target = path + URLEncoding.query(query)
         var refreshedAuth = false
         var attempt = 0
@@ -86,7 +87,7 @@ final class Transport: Sendable {
             let auth = try await authenticator.current()
             let outcome: Result<Response, TransportFailure>
             do {
-                outcome = .success(try await once(method, target, body: body, contentType: contentType, auth: auth))
+                outcome = .success(try await once(method, target, body: body, contentType: contentType, accept: accept, auth: auth))
             } catch {
                 outcome = .failure(error)
             }
@@ -126,12 +127,12 @@ final class Transport: Sendable {
         }
     }
 
-    private func once(_ method: HTTPMethod, _ target: String, body: [UInt8]?, contentType: String?,
+    private func once(_ method: HTTPMethod, _ target: String, body: [UInt8]?, contentType: String?, accept: String?,
                       auth: RequestAuth) async throws(TransportFailure) -> Response {
         let url = baseURL + target
         var request = HTTPClientRequest(url: url)
         request.method = method
-        request.headers.add(name: "Accept", value: "application/json")
+        request.headers.add(name: "Accept", value: accept ?? "application/json")
         if let body {
             request.headers.add(name: "Content-Type", value: contentType ?? "application/json")
             request.body = .bytes(ByteBuffer(bytes: body))
@@ -167,12 +168,5 @@ final class Transport: Sendable {
         let tls = try TLSSettings.configuration(for: connection, auth: auth)
         tlsCache.withLock { $0 = (auth, tls) }
         return tls
-    }
-}
-
-extension Duration {
-    var nanoseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
     }
 }

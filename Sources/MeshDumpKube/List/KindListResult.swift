@@ -5,6 +5,9 @@ public struct KindListResult: Sendable {
     public var objects: Int = 0
     /// The namespaces those objects were in, sorted.
     public var namespaces: [String] = []
+    /// Items the pages held, handed to the callback or not (filtered out, or already
+    /// delivered before a re-list).
+    public var received: Int = 0
     /// Pages received (answers that were not lists, and retries, not counted).
     public var pages: Int = 0
     /// The cluster-wide list was forbidden and the kind was listed namespace by namespace.

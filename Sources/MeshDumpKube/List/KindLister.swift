@@ -2,16 +2,25 @@ import MeshDumpCore
 
 /// Lists one served kind as the issue asks: one cluster-wide paged list (or one per namespace
 /// given with `-n`), falling back to per-namespace lists when the cluster-wide one is forbidden;
-/// pages go to the callback as they arrive.
+/// pages go to the callback as they arrive, and the count so far (of the total the server
+/// announces, when it does) to `progress` after each page. With `metadataOnly`, pages are asked
+/// for as `PartialObjectMetadataList`s (a server that cannot answer so sends whole objects, cut down).
 struct KindLister {
     let transport: Transport
     let namespaces: NamespaceCache
     let kind: ServedKind
     let filter: ListFilter
+    var metadataOnly = false
     let diagnostics: any DiagnosticSink
+    var progress: ListingProgressHandler? = nil
+
+    /// The `Accept` header of a metadata-only list: the metadata list, else plain JSON.
+    static let metadataAccept = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json"
 
     func run(_ body: (Object) async throws -> Void) async throws -> KindListResult {
         var result = KindListResult(kind: kind)
+        progress?(ListingProgress(kind: kind.kind, state: .listing))
+        defer { progress?(ListingProgress(kind: kind.kind, state: .done, received: result.received)) }
         var seenNamespaces = Set<String>()
         let deliver: (Object) async throws -> Void = { object in
             seenNamespaces.insert(object.namespace)
@@ -70,17 +79,19 @@ struct KindLister {
                             _ deliver: (Object) async throws -> Void) async throws {
         var pager = Pager(kind: kind, namespace: namespace, pageSize: transport.options.pageSize, diagnostics: diagnostics)
         let reader = PageReader(kind: kind, context: transport.connection.contextName, droppedFields: transport.options.droppedFields,
-                                namespace: namespace)
+                                namespace: namespace, metadataOnly: metadataOnly)
+        let mediaTypes = metadataOnly ? Self.metadataAccept : nil
         let path = kind.collectionPath(namespace: namespace)
         var prefetched: Prefetch?
         defer { prefetched?.task.cancel() }
+        var announced: Int?
         while let pageQuery = pager.nextQuery() {
             let response: Response
             if let prefetch = prefetched, prefetch.query == pageQuery.map({ "\($0.0)=\($0.1)" }) {
                 response = try await prefetch.task.value.get()
             } else {
                 prefetched?.task.cancel()
-                response = try await transport.get(path, query: query + pageQuery)
+                response = try await transport.get(path, query: query + pageQuery, accept: mediaTypes)
             }
             prefetched = nil
             if response.status == 410 {
@@ -95,7 +106,7 @@ struct KindLister {
                 let transport = transport
                 prefetched = Prefetch(query: next.map { "\($0.0)=\($0.1)" },
                                       task: Task.detached {
-                                          do throws(KubeError) { return .success(try await transport.get(path, query: query + next)) } catch { return .failure(error) }
+                                          do throws(KubeError) { return .success(try await transport.get(path, query: query + next, accept: mediaTypes)) } catch { return .failure(error) }
                                       })
             }) { object in
                 pager.delivered(object)
@@ -103,6 +114,15 @@ struct KindLister {
                 try await deliver(object)
             }
             try pager.pageDone(end, path: response.path)
+            result.received += end.received
+            if let progress {
+                // A total holds for one collection (a kind listed namespace by namespace has
+                // none); the last page, which counts nothing, ends it.
+                let single = !result.listedPerNamespace && filter.explicitNamespaces.count <= 1
+                if let remaining = end.remainingItemCount { announced = result.received + remaining }
+                if end.continueToken == nil { announced = result.received }
+                progress(ListingProgress(kind: kind.kind, state: .listing, received: result.received, announced: single ? announced : nil))
+            }
         }
     }
 

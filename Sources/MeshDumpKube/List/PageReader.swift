@@ -11,13 +11,17 @@ struct CallbackFailure: Error {
 ///
 /// Every item must be of the listed kind and apiVersion (and, in a namespace's list, in that
 /// namespace): anything else fails the page, naming the item, instead of being written as one
-/// of the kind's objects.
+/// of the kind's objects. In a metadata-only list the items are `PartialObjectMetadata`; each
+/// becomes an object of the listed kind with its metadata alone (and whole objects, from a
+/// server that ignored the request for metadata, are cut down to the same).
 struct PageReader {
     let kind: ServedKind
     let context: String
     var droppedFields: DroppedFields? = nil
     /// The namespace listed, or nil for a cluster-wide list.
     var namespace: String? = nil
+    /// Whether the list was asked for as a `PartialObjectMetadataList`.
+    var metadataOnly = false
 
     /// What a page said about the list beyond its objects.
     struct PageEnd {
@@ -53,6 +57,7 @@ struct PageReader {
             }
             guard var object = next else { break }
             received += 1
+            if metadataOnly { object = try metadata(of: object, path: response.path) }
             try check(object, path: response.path)
             guard accept(object) else { continue }
             object.origin = .cluster(context: context, path: objectPath(object))
@@ -89,6 +94,17 @@ struct PageReader {
         if let namespace, object.namespace != namespace {
             throw KubeError.malformedResponse("GET \(path): the list of namespace \(namespace) holds \(named), an object of another namespace")
         }
+    }
+
+    /// A `PartialObjectMetadata` item, or a whole object of the listed kind, as an object of the
+    /// listed kind holding only `apiVersion`, `kind` and `metadata`.
+    private func metadata(of item: Object, path: String) throws(KubeError) -> Object {
+        guard item.kind == "PartialObjectMetadata" && item.apiVersion == "meta.k8s.io/v1" || item.kind == kind.kind.kind else {
+            throw KubeError.malformedResponse("GET \(path): the metadata list of \(kind.kind.kind) holds \(item.kind) \(item.name) (\(item.apiVersion))")
+        }
+        var object = item
+        object.value = ["apiVersion": .string(kind.apiVersion), "kind": .string(kind.kind.kind), "metadata": item.value["metadata"] ?? .null]
+        return object
     }
 
     /// `/apis/networking.istio.io/v1/namespaces/NS/virtualservices/NAME`

@@ -1,8 +1,8 @@
 import ArgumentParser
 import MeshDumpKube
 
-/// `--kubeconfig`, `--context` (repeatable: one tree folder per context), `--all-contexts` and
-/// `--request-timeout`, as export takes them.
+/// `--kubeconfig`, `--context` (repeatable: one tree folder per context), `--all-contexts`,
+/// `--request-timeout` and `--chunk-size`, as export takes them.
 struct ClusterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then the in-cluster service account).",
                                valueName: "file"), completion: .file())
@@ -19,7 +19,7 @@ struct ClusterOptions: ParsableArguments {
     var concurrency = 4
 
     @OptionGroup
-    var timeout: RequestTimeoutOptions
+    var requests: ClientRequestOptions
 
     func validate() throws {
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }

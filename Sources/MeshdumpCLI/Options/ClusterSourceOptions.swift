@@ -3,8 +3,8 @@ import MeshDump
 import MeshDumpCore
 import MeshDumpSources
 
-/// `--kubeconfig`, `--context` and `--request-timeout` for commands whose SOURCE may be
-/// `cluster:` (diff, rewrite).
+/// `--kubeconfig`, `--context`, `--request-timeout` and `--chunk-size` for commands whose SOURCE
+/// may be `cluster:` (diff, rewrite, check).
 struct ClusterSourceOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then the in-cluster service account).",
                                valueName: "file"), completion: .file())
@@ -15,7 +15,7 @@ struct ClusterSourceOptions: ParsableArguments {
     var context: String?
 
     @OptionGroup
-    var timeout: RequestTimeoutOptions
+    var requests: ClientRequestOptions
 
     /// Whether either option was given (only a `cluster:` SOURCE can use them).
     var given: Bool { kubeconfig != nil || context != nil }
@@ -26,6 +26,6 @@ struct ClusterSourceOptions: ParsableArguments {
 
     /// Makes each SOURCE's source: files as files, `cluster:` through the kubeconfig.
     func resolver(diagnostics: any DiagnosticSink) throws -> any SourceResolver {
-        ClusterSourceResolver(kubeconfig: kubeconfig, context: context, options: try timeout.clientOptions(), diagnostics: diagnostics)
+        ClusterSourceResolver(kubeconfig: kubeconfig, context: context, options: try requests.clientOptions(), diagnostics: diagnostics)
     }
 }

@@ -6,21 +6,30 @@ import Darwin
 import ArgumentParser
 import MeshDump
 import MeshDumpCore
+import MeshDumpSources
 
-/// `meshdump check`: istioctl analyze's checks on a tree, before it is applied.
+/// `meshdump check`: istioctl analyze's checks on a tree before it is applied, alone or over the target cluster.
 struct Check: AsyncParsableCommand, HasExamples {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check a tree of Istio configuration before applying it: istioctl analyze's analyzers, offline.",
+        abstract: "Check a tree of Istio configuration before applying it: istioctl analyze's analyzers, offline or against the target cluster.",
         discussion: """
-            Each SOURCE is a directory (every .yaml, .yml and .json file below it), a file, or - \
-            for standard input; files may hold any kind (Services, Pods, Secrets, Namespaces and \
-            the mesh ConfigMap are used when present). Objects without a namespace are in -n's \
-            first value, else default. An analyzer needing a kind the sources do not hold is \
-            skipped, and said so. Mesh settings come from --mesh-config (a MeshConfig or the \
-            istio ConfigMap), else the istio ConfigMap among the sources, else Istio's defaults; \
-            flags win. Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or read \
-            errors.
+            Each SOURCE is a directory (every .yaml, .yml and .json file below it), a file, - \
+            for standard input, or cluster: / cluster:CONTEXT for a live cluster; files may hold \
+            any kind (Services, Pods, Secrets, Namespaces and the mesh ConfigMap are used when \
+            present). A later SOURCE's object replaces an earlier one's of the same identity, so \
+            files given after cluster: overlay it: the mesh as it will be after the apply. From \
+            a cluster, check lists the Istio kinds, Gateway API Gateways, Services, and the \
+            metadata of Namespaces, Pods and sidecar injector webhooks; then the Secrets of the \
+            namespaces the mesh's credentialNames point at (values are never printed) and the \
+            istio ConfigMap of the root namespace. The last cluster is the target: objects of \
+            the other SOURCEs at an apiVersion it does not serve are reported (MD0008), and its \
+            CustomResourceDefinitions check their fields. Objects without a namespace are in \
+            -n's first value, else default. An analyzer needing a kind the sources do not hold \
+            is skipped, and said so. Mesh settings come from --mesh-config (a MeshConfig or the \
+            istio ConfigMap), else the istio ConfigMap among the sources (a file's, else the \
+            cluster's), else Istio's defaults; flags win. Exit status: 0 nothing at or above \
+            --fail-on, 1 findings, 2 usage or read errors.
 
             Analyzers (and the codes they report), for --disable:
             \(Analyzers.all.map { "  \($0.name) (\($0.messages.map(\.code).joined(separator: ", ")))" }.joined(separator: "\n"))
@@ -31,6 +40,9 @@ struct Check: AsyncParsableCommand, HasExamples {
           # A tree before it is applied
           meshdump check testdata/check/broken
 
+          # The mesh as it will be once the tree is applied to the target cluster
+          meshdump check migrated/ cluster:new
+
           # For a code review tool, failing only on errors
           meshdump check migrated/ -o sarif --fail-on error > check.sarif
 
@@ -38,7 +50,7 @@ struct Check: AsyncParsableCommand, HasExamples {
           meshdump check migrated/ context/ --kinds vs -n payments --disable IST0132
         """
 
-    @Argument(help: ArgumentHelp("A directory, a file, or - for standard input.", valueName: "SOURCE"), completion: .file())
+    @Argument(help: ArgumentHelp("A directory, a file, - for standard input, or cluster:[CONTEXT].", valueName: "SOURCE"), completion: .file())
     var sources: [String]
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Output format: text, json, sarif, or secrets (the Secrets the target needs and the sources lack, one namespace/name per line).", valueName: "format"))
@@ -75,9 +87,13 @@ struct Check: AsyncParsableCommand, HasExamples {
     @Option(help: ArgumentHelp("Colour: auto (when standard output is a terminal), always or never.", valueName: "when"))
     var color: ColorMode = .auto
 
+    @OptionGroup(title: "Cluster")
+    var cluster: ClusterSourceOptions
+
     func validate() throws {
-        if let cluster = sources.first(where: { $0.hasPrefix("cluster:") }) {
-            throw ValidationError("\"\(cluster)\": check reads files, directories and standard input only so far")
+        let specs = try sources.map { try SourceSpec(parsing: $0) }
+        if cluster.given, !specs.contains(where: \.isCluster) {
+            throw ValidationError("--context and --kubeconfig apply to a cluster: SOURCE, and none is given")
         }
     }
 
@@ -92,11 +108,13 @@ struct Check: AsyncParsableCommand, HasExamples {
                 throw CheckUsageError("--crds \(file): no CustomResourceDefinition in it")
             }
             let run = try CheckRun(analyzers: Analyzers.all(crds: crdObjects), disabled: disable, scope: scope)
-            let resolver = FileSourceResolver()
+            let resolver = try cluster.resolver(diagnostics: StandardErrorDiagnostics())
+            let overrides = MeshOverrides(rootNamespace: rootNamespace, trustDomain: trustDomain, revision: revision)
             var snapshot = try await MeshSnapshot.read(try sources.map { try resolver.source(for: try SourceSpec(parsing: $0)) },
-                                                      defaultNamespace: namespaces.first ?? "default", now: Int64(time(nil)))
-            snapshot.mesh = try MeshSettings.resolve(file: meshConfig, snapshot: snapshot,
-                                                     overrides: MeshOverrides(rootNamespace: rootNamespace, trustDomain: trustDomain, revision: revision))
+                                                      defaultNamespace: namespaces.first ?? "default",
+                                                      meshConfigMap: meshConfig == nil ? MeshSettings.configMapID(overrides) : nil,
+                                                      now: Int64(time(nil)))
+            snapshot.mesh = try MeshSettings.resolve(file: meshConfig, snapshot: snapshot, overrides: overrides)
             result = run.run(snapshot)
         } catch {
             fail("\(error)", code: 2)

@@ -73,17 +73,25 @@ struct Export: AsyncParsableCommand, HasExamples {
 
     func run() async throws {
         let diagnostics = DiagnosticCollector(forwardingTo: StandardErrorDiagnostics())
+        let progress = Progress(enabled: Terminal.standardError.isTTY)
+        let board = ListingBoard(verb: "exporting")
+        let listed: ListingProgressHandler = { listing in
+            board.record(listing)
+            // Kinds are announced as waiting all at once: draw once they start.
+            if listing.state != .waiting { progress.update(board.line()) }
+        }
         let run: ExportRun
         let request: ReadRequest
         let ruleStage: RuleStage?
         let targets: [ExportRun.Target]
         do {
             request = ReadRequest(filter: try selection.filter(defaultKinds: KindSelection()), concurrency: cluster.concurrency,
-                                  droppedFields: MeshDump.Neat.droppedFields)
+                                  droppedFields: MeshDump.Neat.droppedFields,
+                                  progress: progress.enabled ? listed : nil)
             ruleStage = try rules.stage(diagnostics: diagnostics)
             targets = from.isEmpty
                 ? try ClusterSource.targets(kubeconfig: cluster.kubeconfig, contexts: cluster.contexts,
-                                            allContexts: cluster.allContexts, options: try cluster.timeout.clientOptions(),
+                                            allContexts: cluster.allContexts, options: try cluster.requests.clientOptions(),
                                             diagnostics: diagnostics)
                 : [ExportRun.Target(source: FileSource(paths: from, name: "dumps"))]
             run = ExportRun(sink: try output.sink(command: "export", defaultDir: "data"), force: output.force, allowPartial: allowPartial,
@@ -91,11 +99,11 @@ struct Export: AsyncParsableCommand, HasExamples {
         } catch {
             fail("\(error)", code: 2)
         }
-        let progress = Progress(enabled: Terminal.standardError.isTTY)
         let report: ExportReport
         do {
             report = try await run.run(targets, request: request, diagnostics: diagnostics) {
-                progress.update("exporting: \(counted($0, "object")) written")
+                board.written($0)
+                progress.update(board.line())
             }
         } catch {
             progress.clear()

@@ -2,7 +2,8 @@ import Synchronization
 
 /// A one-line progress display on a terminal, redrawn at most every 100 ms; silent otherwise.
 final class Progress: Sendable {
-    private let enabled: Bool
+    /// Whether anything is drawn (standard error is a terminal).
+    let enabled: Bool
     private let lastDrawn = Mutex<ContinuousClock.Instant?>(nil)
 
     init(enabled: Bool) {

@@ -16,15 +16,15 @@ public struct MeshOverrides: Sendable, Equatable {
 extension MeshSettings {
     /// The settings of a check: from `file` (a MeshConfig or the `istio` ConfigMap) when given,
     /// else from the `istio` ConfigMap (`istio-REV` with a revision) in the snapshot's root
-    /// namespace (the flag's, else `istio-system`), else Istio's defaults; `overrides` win.
+    /// namespace (the flag's, else `istio-system`; a file's, else a cluster's), else Istio's
+    /// defaults; `overrides` win.
     public static func resolve(file: String?, snapshot: MeshSnapshot, overrides: MeshOverrides = MeshOverrides()) throws -> MeshSettings {
         var settings: MeshSettings
         if let file {
             settings = try read(file: file)
         } else {
-            let namespace = overrides.rootNamespace ?? defaultRootNamespace
-            let name = overrides.revision.map { $0.isEmpty || $0 == "default" ? "istio" : "istio-\($0)" } ?? "istio"
-            if let configMap = snapshot.object(.configMap, namespace: namespace, name: name) {
+            let id = configMapID(overrides)
+            if let configMap = snapshot.object(.configMap, namespace: id.namespace, name: id.name) {
                 settings = try MeshSettings(configMap: configMap.value, source: "ConfigMap \(configMap.fullName) (\(configMap.origin))")
             } else {
                 settings = MeshSettings()
@@ -34,6 +34,13 @@ extension MeshSettings {
         if let domain = overrides.trustDomain { settings.trustDomain = domain }
         if let revision = overrides.revision { settings.revision = revision }
         return settings
+    }
+
+    /// The ConfigMap the settings come from when no file gives them: `istio` (`istio-REV` with a
+    /// revision) in the root namespace (the flag's, else `istio-system`).
+    public static func configMapID(_ overrides: MeshOverrides) -> ObjectID {
+        let name = overrides.revision.map { $0.isEmpty || $0 == "default" ? "istio" : "istio-\($0)" } ?? "istio"
+        return ObjectID(group: "", kind: "ConfigMap", namespace: overrides.rootNamespace ?? defaultRootNamespace, name: name)
     }
 
     /// The settings in a file: a ConfigMap (its `data.mesh`) or a MeshConfig document.

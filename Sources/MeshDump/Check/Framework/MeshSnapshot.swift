@@ -17,6 +17,8 @@ public struct MeshSnapshot: Sendable {
     public var now: Int64
     /// Kinds the sources held, even with no object.
     public let heldKinds: Set<GroupKind>
+    /// What the target cluster serves of the kinds the files hold; nil without a cluster.
+    public var target: TargetAPIs?
     /// Objects of each kind, sorted by namespace and name.
     private let byKind: [GroupKind: [SnapshotObject]]
     /// Position in `byKind[kind]` of each namespace/name.

@@ -4,7 +4,11 @@ import MeshDumpCore
 enum MeshMembership {
     /// A Pod with a sidecar: an `istio-proxy` container with an image, else its
     /// `sidecar.istio.io/inject` label or annotation, else its Namespace's `istio-injection`.
+    /// A Pod listed from a cluster as metadata only (no `spec`: its containers unknown) counts as
+    /// having one, so no finding rests on containers that were not read (a gateway Pod runs
+    /// the proxy while labelled `sidecar.istio.io/inject: "false"`).
     static func hasSidecar(_ pod: SnapshotObject, in snapshot: MeshSnapshot) -> Bool {
+        guard pod.value["spec"] != nil else { return true }
         let containers = (pod.spec["containers"]?.sequenceValue ?? []) + (pod.spec["initContainers"]?.sequenceValue ?? [])
         if let proxy = containers.first(where: { $0["name"]?.stringValue == "istio-proxy" }) {
             if let image = proxy["image"]?.scalarText, !image.isEmpty { return true }
