@@ -73,6 +73,7 @@ final class Ledger: Sendable {
     /// Namespaces `--create-namespaces` created, in the order they were.
     var createdNamespaces: [String] { namespaces.withLock { $0 } }
 
+    /// Records that the run created namespace `name`.
     func namespaceCreated(_ name: String) {
         namespaces.withLock { $0.append(name) }
     }
