@@ -145,6 +145,20 @@ import Testing
         }
     }
 
+    /// `--dry-run --create-namespaces` creates nothing either: the objects in the namespaces
+    /// that are missing are planned as added, unchecked, and said so.
+    @Test func dryRunCreatesNoNamespace() async throws {
+        let tree = try Mesh.tree(Mesh.objects)
+        try await withServer(try Mesh.cluster(namespaces: ["istio-system"])) { server in
+            let plan = try await ApplyCase(tree: tree).with(settings: .pruning { $0.dryRun = true; $0.createNamespaces = true }).run(on: server)
+            #expect(plan.report.result == .planned, "\(plan.diagnostics)")
+            #expect(plan.report.count(.created) == 5 && plan.report.createdNamespaces.isEmpty)
+            #expect(server.realWrites.isEmpty)
+            #expect(plan.diagnostics.map(\.message).contains("namespace team-a does not exist yet: 2 objects in it not checked by the dry run"))
+            #expect(plan.report.objects.first { $0.id == .vs("team-a", "reviews") }?.message == "not checked by the dry run: namespace team-a does not exist yet")
+        }
+    }
+
     @Test func aFailureWhileApplyingPrunesNothing() async throws {
         let folder = try scratchFolder() + "/tree"
         _ = try Mesh.tree(Mesh.objects, in: folder)
