@@ -3,6 +3,7 @@ import KubeTestSupport
 import MeshDump
 import MeshDumpCore
 import MeshDumpKube
+import Synchronization
 import Testing
 @testable import MeshDumpSources
 
@@ -113,6 +114,28 @@ import Testing
                 #expect(try await new.objects().mapValues(\.resourceVersion) == before.mapValues(\.resourceVersion))
                 #expect(old.realWrites.isEmpty, "the source cluster is only read")
             }
+        }
+    }
+
+    /// `--concurrency` requests really are in flight at once: the client opens as many
+    /// connections (HTTP/1.1 pools stop at 8 unless told), which is what makes apply fast
+    /// against a server that takes its time over each write.
+    @Test(arguments: [8, 16])
+    func concurrencyRequestsAreInFlightAtOnce(_ concurrency: Int) async throws {
+        let tree = try Mesh.tree((0..<16).map { Mesh.virtualService("team-a", "vs-\($0)") })
+        try await withServer(try Mesh.cluster()) { server in
+            server.faults.add(Fault(.delay(.milliseconds(500)), match: .init(method: "PATCH")))
+            let sentBeforeFirstAnswer = Mutex<Int?>(nil)
+            var run = ApplyCase(tree: tree)
+            run.settings.concurrency = concurrency
+            run.onProgress = { progress in
+                guard progress.phase == "dry run", progress.done == 1 else { return }
+                let sent = server.log.requests.count { $0.method == "PATCH" }
+                sentBeforeFirstAnswer.withLock { $0 = sent }
+            }
+            let result = try await run.run(on: server)
+            #expect(result.report.result == .applied, "\(result.diagnostics)")
+            #expect(sentBeforeFirstAnswer.withLock { $0 } == concurrency)
         }
     }
 

@@ -135,12 +135,27 @@ import Testing
             let created = try await ApplyCase(tree: tree).with(settings: ApplySettings(createNamespaces: true, tooling: .meshdump(version: "0.1.0"))).run(on: server)
             #expect(created.report.result == .applied, "\(created.diagnostics)")
             #expect(created.report.count(.created) == 6)
+            #expect(created.report.createdNamespaces == ["team-a", "team-b"], "team-b from its Namespace object, team-a bare")
             let client = KubeClient(connection: try connection(KubeconfigText(server: server.url)), options: testOptions)
             let namespaces = ServedKind(kind: Kind(group: "", kind: "Namespace", resource: "namespaces", versions: ["v1"], namespaced: false, isDefault: false), version: "v1")
             let teamB = try await client.get(namespaces, namespace: nil, name: "team-b")
             #expect(try await client.namespaces() == ["istio-system", "team-a", "team-b"])
             await client.shutdown()
             #expect(teamB?.labels?["istio-injection"] == "enabled", "made from the source's Namespace object")
+        }
+    }
+
+    /// `--dry-run --create-namespaces` creates nothing either: the objects in the namespaces
+    /// that are missing are planned as added, unchecked, and said so.
+    @Test func dryRunCreatesNoNamespace() async throws {
+        let tree = try Mesh.tree(Mesh.objects)
+        try await withServer(try Mesh.cluster(namespaces: ["istio-system"])) { server in
+            let plan = try await ApplyCase(tree: tree).with(settings: .pruning { $0.dryRun = true; $0.createNamespaces = true }).run(on: server)
+            #expect(plan.report.result == .planned, "\(plan.diagnostics)")
+            #expect(plan.report.count(.created) == 5 && plan.report.createdNamespaces.isEmpty)
+            #expect(server.realWrites.isEmpty)
+            #expect(plan.diagnostics.map(\.message).contains("namespace team-a does not exist yet: 2 objects in it not checked by the dry run"))
+            #expect(plan.report.objects.first { $0.id == .vs("team-a", "reviews") }?.message == "not checked by the dry run: namespace team-a does not exist yet")
         }
     }
 
@@ -164,6 +179,57 @@ import Testing
             #expect(server.log.requests.allSatisfy { $0.method != "DELETE" })
             #expect(try await server.objects().count == 5)
         }
+    }
+
+    /// Prune deletes with the uid it listed: a member deleted and re-created between the listing
+    /// and the prune is left alone, and said so.
+    @Test func anObjectRecreatedBeforeThePruneIsNotDeleted() async throws {
+        let folder = try scratchFolder() + "/tree"
+        _ = try Mesh.tree(Mesh.objects, in: folder)
+        try await withServer(try Mesh.cluster()) { server in
+            _ = try await ApplyCase(tree: folder).with(settings: .pruning()).run(on: server)
+            let listed = try #require(try await server.objects()[.vs("team-b", "cart")]?.value[path: ["metadata", "uid"]])
+            _ = try Mesh.tree(Mesh.objects.filter { $0[path: ["metadata", "name"]] != "cart" }, in: folder)
+            var run = ApplyCase(tree: folder).with(settings: .pruning())
+            run.onProgress = { progress in
+                // After the listing (phase 2) and before the prune, someone re-creates cart.
+                guard progress.phase == "dry run", progress.done == progress.total else { return }
+                let finished = DispatchSemaphore(value: 0)
+                Task.detached { [server] in
+                    try? await Self.recreate(Mesh.virtualService("team-b", "cart"), on: server)
+                    finished.signal()
+                }
+                finished.wait()
+            }
+            let result = try await run.run(on: server)
+            #expect(result.report.result == .failed && result.report.exitCode == 1)
+            let cart = try #require(result.report.objects.first { $0.id == .vs("team-b", "cart") })
+            #expect(cart.outcome == .failed)
+            let message = try #require(cart.message)
+            #expect(message.hasPrefix("not pruned: re-created since it was listed (the delete's uid precondition failed: Operation cannot be fulfilled"), "\(message)")
+            #expect(message.contains("Precondition failed: UID in precondition: \(listed.stringValue ?? "")"))
+            let now = try #require(try await server.objects()[.vs("team-b", "cart")], "still there")
+            #expect(now.value[path: ["metadata", "uid"]] != listed, "the one re-created")
+            let deletes = server.log.requests.filter { $0.method == "DELETE" && !$0.isDryRun }
+            #expect(deletes.count == 2, "one by the test, one refused by its precondition")
+        }
+    }
+
+    /// Deletes `value` from `server` and creates it again, labelled as a member of the set `mesh`.
+    private static func recreate(_ value: Value, on server: FixtureAPIServer) async throws {
+        let client = KubeClient(connection: try connection(KubeconfigText(server: server.url)), options: testOptions)
+        let kind = ServedKind(kind: IstioKinds.kind(group: "networking.istio.io", kind: "VirtualService")!, version: "v1")
+        var member = value
+        member["metadata"]?["labels"] = ["applyset.kubernetes.io/part-of": .string(ApplySetParent.secret(named: "mesh").id)]
+        let object = try Object(value: member, origin: .generated)
+        do {
+            try await client.delete(kind, namespace: object.namespace, name: object.name)
+            _ = try await client.apply(object, as: kind, options: ApplyOptions(fieldManager: "someone"))
+        } catch {
+            await client.shutdown()
+            throw error
+        }
+        await client.shutdown()
     }
 
     /// An object without a namespace goes to the target's default one, where the source may

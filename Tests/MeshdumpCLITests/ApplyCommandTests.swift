@@ -81,6 +81,30 @@ struct ApplyCommandTests {
         #expect(diff.stdout.hasSuffix("1 changed, 0 added, 1 removed, 64 unchanged\n"))
     }
 
+    /// Objects the server's admission refuses: every refusal said with its file, exit 1, and no
+    /// object in the cluster (the namespaces --create-namespaces made before the dry run aside).
+    @Test func aRejectionAtTheDryRunIsExitOneWithNothingApplied() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        let server = try FixtureServer(["--generate", "0x0x0", "--fault", "reject=400,resource=virtualservices,name=reviews,method=PATCH"], in: dir)
+        let tree = dir + "/tree"
+        #expect(try CLI.run(["export", "--from", Self.dump, "-d", tree]).code == 0)
+        let refused = try CLI.run(["apply", tree, "--prune", "--applyset", "mesh", "--create-namespaces", "--kubeconfig", server.kubeconfig])
+        #expect(refused.code == 1)
+        #expect(refused.stdout == "")
+        let rejections = refused.stderr.split(separator: "\n").filter { $0.contains(": rejected by the dry run: ") }
+        #expect(rejections.count == 3, "\(refused.stderr)")
+        #expect(rejections.contains("meshdump: \(tree)/catalog-0/virtualservices/reviews.yaml:1:1: error: VirtualService catalog-0/reviews: rejected by the dry run: admission webhook \"fixture-apiserver\" denied the request: rejected by --fault"))
+        #expect(refused.stderr.hasSuffix("meshdump: error: 3 objects rejected by the dry run\nmeshdump: error: nothing was applied to fixture but the namespaces --create-namespaces created (catalog-0, checkout-0, istio-system, payments-0)\n"),
+                "\(refused.stderr)")
+        let diff = try CLI.run(["diff", tree, "cluster:", "--kubeconfig", server.kubeconfig, "-o", "stat"])
+        #expect(diff.stdout.hasSuffix("0 changed, 0 added, 66 removed, 0 unchanged\n"), "not one object, not the ApplySet parent")
+        let json = try CLI.run(["apply", tree, "--prune", "--applyset", "mesh", "--kubeconfig", server.kubeconfig, "-o", "json"])
+        #expect(json.code == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(report["result"] as? String == "refused")
+        #expect((report["objects"] as? [[String: Any]])?.count == 3)
+    }
+
     /// The sync: `apply cluster:old --rules r.yaml --context new --prune`, twice.
     @Test func aSyncFromTheOldClusterTwiceFindsEverythingUnchangedTheSecondTime() throws {
         let dir = try TestPaths.temporaryDirectory()
@@ -138,6 +162,9 @@ struct ApplyCommandTests {
                     "pruned": 0,
                     "unchanged": 0
                 },
+                "createdNamespaces": [
+                    "istio-system"
+                ],
                 "dryRun": false,
                 "kind": "ApplyReport",
                 "objects": [

@@ -8,6 +8,7 @@ extension ApplyReport {
     ///  "dryRun": false, "result": "applied",
     ///  "applySet": {"id": "applyset-…-v1", "kind": "Secret", "namespace": "istio-system", "name": "mesh"},
     ///  "counts": {"created": 1, "configured": 0, "unchanged": 0, "pruned": 1, "failed": 0},
+    ///  "createdNamespaces": [],
     ///  "objects": [{"apiVersion": "networking.istio.io/v1", "kind": "VirtualService", "namespace": "team-a",
     ///               "name": "reviews", "source": "data/team-a/virtualservices/reviews.yaml:1:1",
     ///               "outcome": "created"}]}
@@ -18,6 +19,7 @@ extension ApplyReport {
         var document: Value = [
             "apiVersion": "meshdump/v1", "kind": "ApplyReport", "source": .string(source), "target": .string(target),
             "dryRun": .bool(dryRun), "result": .string(result.rawValue), "counts": .mapping(counts),
+            "createdNamespaces": .sequence(createdNamespaces.map(Value.string)),
             "objects": .sequence(objects.map(Self.json)),
         ]
         document["applySet"] = applySet.map { parent in

@@ -30,9 +30,12 @@ public struct ApplyReport: Sendable {
     public var objects: [ApplyEntry]
     /// `--dry-run`'s plan.
     public var plan: DiffResult?
+    /// The namespaces `--create-namespaces` created before the dry run, sorted: the one change
+    /// a refused run can have made.
+    public var createdNamespaces: [String]
 
     public init(source: String, target: String, dryRun: Bool, applySet: ApplySetParent?, result: Result,
-                objects: [ApplyEntry], plan: DiffResult? = nil) {
+                objects: [ApplyEntry], plan: DiffResult? = nil, createdNamespaces: [String] = []) {
         self.source = source
         self.target = target
         self.dryRun = dryRun
@@ -40,6 +43,7 @@ public struct ApplyReport: Sendable {
         self.result = result
         self.objects = objects.sorted { $0.id < $1.id }
         self.plan = plan
+        self.createdNamespaces = createdNamespaces.sorted()
     }
 
     /// How many objects ended each way.

@@ -19,6 +19,9 @@ public struct ClientOptions: Sendable {
     public var userAgent: String
     /// Fields of listed objects the caller drops anyway, skipped while decoding pages.
     public var droppedFields: DroppedFields?
+    /// HTTP/1.1 connections open to the server at once, so as many requests can be in flight
+    /// (over HTTP/2 they share one connection). A caller sending more at once raises it.
+    public var connectionsPerServer = 8
 
     /// kubectl has no default request timeout; meshdump bounds every request by default.
     public static let defaultRequestTimeout: Duration = .seconds(60)

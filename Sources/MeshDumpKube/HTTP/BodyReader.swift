@@ -1,28 +1,31 @@
 import AsyncHTTPClient
+import NIOCore
 import Synchronization
 
 /// Reads an answer's body to its end within the request's deadline and the size limit.
 ///
 /// AsyncHTTPClient's deadline covers the wait for the answer's head only; a server that sends
 /// the head and then stalls, or trickles the body a byte at a time, would hold the request
-/// forever. Here the body races the deadline, and the read is cancelled when the deadline wins
-/// (which closes the connection).
+/// forever. Here a timer on `eventLoop` cancels the read when the deadline passes (which
+/// closes the connection), and is itself cancelled, and freed, as soon as the body is in. (Not
+/// `Task.sleep`: a cancelled sleep keeps its timer, and the task's memory, until the deadline,
+/// so a client sending thousands of requests a second held a minute of them.)
 enum BodyReader {
     static func read(_ body: HTTPClientResponse.Body, limit: Int, expectedLength: Int?,
-                     until deadline: ContinuousClock.Instant?) async throws -> [UInt8] {
+                     until deadline: NIODeadline?, on eventLoop: any EventLoop) async throws -> [UInt8] {
         let received = ByteCount()
         guard let deadline else { return try await readAll(body, limit: limit, expectedLength: expectedLength, counting: received) }
-        return try await withThrowingTaskGroup(of: [UInt8]?.self) { group in
-            group.addTask { try await readAll(body, limit: limit, expectedLength: expectedLength, counting: received) }
-            group.addTask {
-                try await Task.sleep(until: deadline)
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let bytes = try await group.next() ?? nil else {
-                throw BodyDeadlineExceeded(received: received.value.load(ordering: .relaxed), expected: expectedLength)
-            }
-            return bytes
+        let reader = Task { try await readAll(body, limit: limit, expectedLength: expectedLength, counting: received) }
+        let expired = Atomic<Bool>(false)
+        let timer = eventLoop.scheduleTask(deadline: deadline) {
+            expired.store(true, ordering: .relaxed)
+            reader.cancel()
+        }
+        defer { timer.cancel() }
+        do {
+            return try await withTaskCancellationHandler { try await reader.value } onCancel: { reader.cancel() }
+        } catch where expired.load(ordering: .relaxed) {
+            throw BodyDeadlineExceeded(received: received.value.load(ordering: .relaxed), expected: expectedLength)
         }
     }
 

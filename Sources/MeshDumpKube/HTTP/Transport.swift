@@ -29,6 +29,7 @@ final class Transport: Sendable {
         // Fail an attempt when its connection fails (a TLS error must not wait for the deadline);
         // `get` retries what may pass.
         configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, options.connectionsPerServer)
         var server = connection.server
         if server.isTLS, let name = connection.tlsServerName, name != server.host {
             // Request `name` so SNI and certificate checks use it, but connect to the real host.
@@ -146,13 +147,12 @@ final class Transport: Sendable {
             }
         }
         // One bound for the whole attempt: AsyncHTTPClient's deadline covers the head, BodyReader the body.
-        let deadline = options.requestTimeout.map { ContinuousClock.now + $0 }
-        let headDeadline: NIODeadline = options.requestTimeout.map { .now() + .nanoseconds($0.nanoseconds) } ?? .distantFuture
+        let deadline: NIODeadline? = options.requestTimeout.map { .now() + .nanoseconds($0.nanoseconds) }
         do {
-            let response = try await http.execute(request, deadline: headDeadline)
+            let response = try await http.execute(request, deadline: deadline ?? .distantFuture)
             let body = try await BodyReader.read(response.body, limit: options.maxResponseBytes,
                                                  expectedLength: response.headers.first(name: "Content-Length").flatMap { Int($0) },
-                                                 until: deadline)
+                                                 until: deadline, on: http.eventLoopGroup.any())
             return Response(status: Int(response.status.code), retryAfter: response.headers.first(name: "Retry-After"),
                             body: body, path: target, warnings: response.headers["Warning"])
         } catch {

@@ -18,6 +18,7 @@ extension ApplyContext {
             do {
                 _ = try await client.apply(object, as: kind, options: options)
                 ledger.update(index) { $0.outcome = .created }
+                ledger.namespaceCreated(object.name)
             } catch {
                 fail(index, "cannot create the namespace: \(ApplyMessages.describe(error))")
             }
@@ -25,7 +26,7 @@ extension ApplyContext {
         var created = true
         for name in missing.subtracting(declared).sorted() {
             do {
-                try await client.createNamespace(name, fieldManager: settings.fieldManager)
+                if try await client.createNamespace(name, fieldManager: settings.fieldManager) { ledger.namespaceCreated(name) }
             } catch {
                 diagnostics.report(Diagnostic(.error, "\(contextName): cannot create namespace \(name): \(ApplyMessages.describe(error))"))
                 created = false

@@ -12,8 +12,9 @@ extension ApplyContext {
     }
 
     /// Deletes every object of `plan`, `settings.concurrency` at once, each only if its uid is
-    /// still the one listed, so an object deleted and re-created meanwhile stays. Returns an
-    /// entry for each: pruned (also when it was already gone), or failed.
+    /// still the one listed, so an object deleted and re-created meanwhile stays (and fails, so
+    /// the run says the cluster is not the source). Returns an entry for each: pruned (also
+    /// when it was already gone), or failed.
     func prune(_ plan: [LiveMember], kinds: TargetKinds) async throws -> [ApplyEntry] {
         let progress = PhaseProgress("pruning", total: plan.count, report: progress)
         return try await Concurrently.map(plan, limit: settings.concurrency) { member in
@@ -27,10 +28,12 @@ extension ApplyContext {
                 try await client.delete(kind, namespace: member.id.namespace, name: member.id.name, options: DeleteOptions(uid: member.uid))
             } catch .notFound {
                 entry.message = "already deleted"
+            } catch .preconditionFailed(let message) {
+                entry.fail("not pruned: re-created since it was listed (the delete's uid precondition failed: \(message))")
             } catch {
                 entry.fail("cannot be pruned: \(ApplyMessages.describe(error))")
-                diagnostics.report(Diagnostic(.error, "\(entry.id): \(entry.message!)", origin: entry.origin))
             }
+            if entry.outcome == .failed { diagnostics.report(Diagnostic(.error, "\(entry.id): \(entry.message!)", origin: entry.origin)) }
             return entry
         }
     }

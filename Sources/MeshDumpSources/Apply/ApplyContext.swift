@@ -58,15 +58,25 @@ struct ApplyContext: Sendable {
     }
 }
 
-/// The entries of a run, one per spooled object, changed by concurrent tasks one at a time.
+/// The entries of a run, one per spooled object, changed by concurrent tasks one at a time, and
+/// the namespaces the run created.
 final class Ledger: Sendable {
     private let entries: Mutex<[ApplyEntry]>
+    private let namespaces = Mutex<[String]>([])
 
     init(_ entries: [ApplyEntry]) {
         self.entries = Mutex(entries)
     }
 
     var all: [ApplyEntry] { entries.withLock { $0 } }
+
+    /// Namespaces `--create-namespaces` created, in the order they were.
+    var createdNamespaces: [String] { namespaces.withLock { $0 } }
+
+    /// Records that the run created namespace `name`.
+    func namespaceCreated(_ name: String) {
+        namespaces.withLock { $0.append(name) }
+    }
 
     /// How many entries there are, and how many `select` picks.
     func count(where select: (ApplyEntry) -> Bool) -> (all: Int, selected: Int) {

@@ -52,7 +52,9 @@ public struct ApplyRun: Sendable {
             throw ApplyInputError("\(error)")
         }
         let namespaces = (request.filter.namespaces ?? []).sorted()
-        return try await KubeClient.with(target, options: clientOptions) { client in
+        var options = clientOptions
+        options.connectionsPerServer = max(options.connectionsPerServer, settings.concurrency)
+        return try await KubeClient.with(target, options: options) { client in
             let context = ApplyContext(client: client, settings: settings, sourceName: input.sourceName, spool: input.spool,
                                        ledger: Ledger(input.entries), diagnostics: diagnostics, progress: progress)
             return try await context.run(listNamespaces: namespaces)
@@ -73,7 +75,7 @@ extension ApplyContext {
     /// The run's report.
     func report(_ result: ApplyReport.Result, _ objects: [ApplyEntry], plan: DiffResult? = nil) -> ApplyReport {
         ApplyReport(source: sourceName, target: contextName, dryRun: settings.dryRun, applySet: settings.applySet, result: result,
-                    objects: objects, plan: plan)
+                    objects: objects, plan: plan, createdNamespaces: ledger.createdNamespaces)
     }
 
     /// The report of a run stopped before anything was applied: the objects refused.

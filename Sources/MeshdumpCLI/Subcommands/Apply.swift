@@ -134,7 +134,8 @@ struct Apply: AsyncParsableCommand, HasExamples {
         }
         Terminal.standardOutput.write(bytes)
         if report.result == .refused {
-            Terminal.standardError.write("meshdump: error: nothing was applied to \(report.target)\n")
+            let namespaces = report.createdNamespaces.isEmpty ? "" : " but the namespaces --create-namespaces created (\(report.createdNamespaces.joined(separator: ", ")))"
+            Terminal.standardError.write("meshdump: error: nothing was applied to \(report.target)\(namespaces)\n")
         }
     }
 }
