@@ -41,6 +41,10 @@ struct ApplyCommandTests {
         let equal = try setup.meshdump(["diff", setup.tree, "cluster:"])
         #expect(equal.stdout == "0 changed, 0 added, 0 removed, 66 unchanged\n")
         #expect(equal.code == 0)
+        // The parent names this meshdump as its tooling, with the version `meshdump version` prints.
+        let parent = try setup.meshdump(["export", "--kinds", "secrets", "-n", "istio-system", "-o", "yaml"])
+        #expect(parent.stdout.contains("    applyset.kubernetes.io/tooling: meshdump/v0.1.0\n"), "\(parent.stdout)")
+        #expect(try CLI.run(["version"]).stdout.hasPrefix("meshdump 0.1.0 "))
 
         // Change three objects, delete two, add one.
         let files = try setup.files()

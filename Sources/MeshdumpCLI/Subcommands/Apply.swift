@@ -96,10 +96,10 @@ struct Apply: AsyncParsableCommand, HasExamples {
             let settings = ApplySettings(fieldManager: fieldManager, forceConflicts: forceConflicts, dryRun: dryRun,
                                          createNamespaces: createNamespaces, concurrency: concurrency,
                                          applySet: applyset.map { ApplySetParent.secret(named: $0, namespace: applysetNamespace) },
-                                         tooling: .meshdump(version: MeshdumpCommand.configuration.version))
+                                         tooling: .meshdump(version: Version.number))
             run = ApplyRun(source: try target.sourceResolver(diagnostics: diagnostics).source(for: spec),
                            request: ReadRequest(filter: try selection.filter(), droppedFields: MeshDump.Neat.droppedFields),
-                           stages: stages, target: try target.connection(), settings: settings)
+                           stages: stages, target: try target.connection(), clientOptions: try target.clientOptions(), settings: settings)
         } catch {
             fail("\(error)", code: 2)
         }
