@@ -40,7 +40,7 @@ struct ReleaseArchiveTests {
         let listing = try ChildProcess.runTool("tar", ["-tzf", archive])
         #expect(listing.code == 0)
         let top = URL(fileURLWithPath: archive).lastPathComponent.replacingOccurrences(of: ".tar.gz", with: "") + "/"
-        let files = Set(listing.stdout.split(separator: "\n").map { String($0.dropFirst(top.count)) }.filter { !$0.hasSuffix("/") })
+        let files = Set(listing.stdout.split(separator: "\n").map { String($0.dropFirst(top.count)) }.filter { !$0.isEmpty && !$0.hasSuffix("/") })
         let manPages = files.filter { $0.hasPrefix("share/man/man1/") }
         #expect(files.subtracting(manPages) == [
             "bin/meshdump", "LICENSE", "README.md",
