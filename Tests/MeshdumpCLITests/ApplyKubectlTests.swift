@@ -8,41 +8,19 @@ import TestSupport
 /// meshdump computes for the same parent (KEP-3659).
 @Suite(.serialized, .enabled(if: Tools.installed("kubectl"), "kubectl is not installed"))
 struct ApplyKubectlTests {
-    /// An empty server, the test dump's tree (66 objects in catalog-0, checkout-0, payments-0),
-    /// and a kubectl home of its own.
-    struct Setup {
-        let dir: String
-        let server: FixtureServer
-        let tree: String
-
-        init() throws {
-            dir = try TestPaths.temporaryDirectory()
-            server = try FixtureServer(["--generate", "0x0x0"], in: dir)
-            tree = dir + "/tree"
-            let export = try CLI.run(["export", "--from", ApplyCommandTests.dump, "-d", tree])
-            #expect(export.code == 0, "\(export.stderr)")
-            for namespace in ["catalog-0", "checkout-0", "payments-0"] {
-                let created = try kubectl(["create", "namespace", namespace])
-                #expect(created.code == 0, "\(created.stderr)")
-            }
+    /// apply's empty server and the test dump's tree (66 objects in catalog-0, checkout-0,
+    /// payments-0), with those namespaces created by kubectl.
+    func setup() throws -> ApplyCommandTests.Setup {
+        let setup = try ApplyCommandTests.Setup()
+        for namespace in ["catalog-0", "checkout-0", "payments-0"] {
+            let created = try setup.kubectl(["create", "namespace", namespace])
+            #expect(created.code == 0, "\(created.stderr)")
         }
-
-        func meshdump(_ arguments: [String]) throws -> CLI.Result {
-            try CLI.run(arguments + ["--kubeconfig", server.kubeconfig])
-        }
-
-        /// kubectl with HOME and its cache in the test's folder; `applySets` turns on its
-        /// ApplySet support (alpha: `KUBECTL_APPLYSET=true`).
-        func kubectl(_ arguments: [String], applySets: Bool = false) throws -> CLI.Result {
-            var environment = ["HOME": dir, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
-            if applySets { environment["KUBECTL_APPLYSET"] = "true" }
-            return try ChildProcess.runTool("kubectl", ["--kubeconfig", server.kubeconfig, "--cache-dir", dir + "/cache"] + arguments,
-                                            cwd: dir, environment: environment)
-        }
+        return setup
     }
 
     @Test func whatKubectlAppliedMeshdumpFindsEqualAndTakesOverWithoutConflict() throws {
-        let setup = try Setup()
+        let setup = try setup()
         let kubectl = try setup.kubectl(["apply", "--server-side", "-R", "-f", setup.tree])
         #expect(kubectl.code == 0, "\(kubectl.stderr)")
         #expect(kubectl.stdout.split(separator: "\n").count == 66)
@@ -62,7 +40,7 @@ struct ApplyKubectlTests {
     }
 
     @Test func eachToolRefusesTheOthersApplySet() throws {
-        let setup = try Setup()
+        let setup = try setup()
         let theirs = try setup.kubectl(["apply", "--server-side", "--prune", "--applyset=mesh", "-n", "checkout-0", "-R", "-f", setup.tree + "/checkout-0"],
                                        applySets: true)
         #expect(theirs.code == 0, "\(theirs.stderr)")
@@ -81,5 +59,16 @@ struct ApplyKubectlTests {
                                         applySets: true)
         #expect(kubectl.code != 0)
         #expect(kubectl.stderr.contains("is managed by tooling \"meshdump\" instead of \"kubectl\""), "\(kubectl.stderr)")
+    }
+}
+
+extension ApplyCommandTests.Setup {
+    /// kubectl with HOME and its cache in the test's folder; `applySets` turns on its
+    /// ApplySet support (alpha: `KUBECTL_APPLYSET=true`).
+    func kubectl(_ arguments: [String], applySets: Bool = false) throws -> CLI.Result {
+        var environment = ["HOME": dir, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+        if applySets { environment["KUBECTL_APPLYSET"] = "true" }
+        return try ChildProcess.runTool("kubectl", ["--kubeconfig", server.kubeconfig, "--cache-dir", dir + "/cache"] + arguments,
+                                        cwd: dir, environment: environment)
     }
 }

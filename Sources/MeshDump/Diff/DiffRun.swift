@@ -63,7 +63,7 @@ public struct DiffRun: Sendable {
                 guard let object = try stages.apply(object) else { return }
                 try state.withLock { state in
                     state.namespaces.insert(object.namespace)
-                    if !source.isLive { state.fileKinds.insert(GroupKind(group: object.group, kind: object.kind)) }
+                    if filesFirst && !source.isLive { state.fileKinds.insert(GroupKind(group: object.group, kind: object.kind)) }
                     if holds {
                         state.held.append(object)
                     } else if isOld {

@@ -4,8 +4,7 @@ import MeshDumpKube
 /// `--kubeconfig`, `--context` (repeatable: one tree folder per context), `--all-contexts`,
 /// `--request-timeout` and `--chunk-size`, as export takes them.
 struct ClusterOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then the in-cluster service account).",
-                               valueName: "file"), completion: .file())
+    @Option(help: .kubeconfigFile, completion: .file())
     var kubeconfig: String?
 
     @Option(name: .customLong("context"), help: ArgumentHelp("A kubeconfig context (default: the current one). Repeatable: each into <dir>/<context>/.",
@@ -28,6 +27,13 @@ struct ClusterOptions: ParsableArguments {
 
     /// Whether any option names a cluster (which `--from` cannot be combined with).
     var given: Bool { allContexts || !contexts.isEmpty || kubeconfig != nil }
+}
+
+extension ArgumentHelp {
+    /// `--kubeconfig`, the same for every command that talks to a cluster.
+    static var kubeconfigFile: ArgumentHelp {
+        ArgumentHelp("The kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then the in-cluster service account).", valueName: "file")
+    }
 }
 
 extension CompletionKind {

@@ -6,8 +6,7 @@ import MeshDumpSources
 /// `--kubeconfig`, `--context`, `--request-timeout` and `--chunk-size` for commands whose SOURCE
 /// may be `cluster:` (diff, rewrite, check).
 struct ClusterSourceOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then the in-cluster service account).",
-                               valueName: "file"), completion: .file())
+    @Option(help: .kubeconfigFile, completion: .file())
     var kubeconfig: String?
 
     @Option(help: ArgumentHelp("The kubeconfig context of a bare cluster: SOURCE (default: the current one).", valueName: "name"),

@@ -7,8 +7,7 @@ import MeshDumpSources
 /// `--kubeconfig`, `--context`, `--request-timeout` and `--chunk-size` for a command that writes
 /// to a cluster (apply): the context is the target's; a `cluster:` SOURCE names its own.
 struct TargetClusterOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then the in-cluster service account).",
-                               valueName: "file"), completion: .file())
+    @Option(help: .kubeconfigFile, completion: .file())
     var kubeconfig: String?
 
     @Option(help: ArgumentHelp("The kubeconfig context to apply to (default: the current one).", valueName: "name"),

@@ -101,8 +101,9 @@ struct Export: AsyncParsableCommand, HasExamples {
         }
         let report: ExportReport
         do {
-            report = try await run.run(targets, request: request, diagnostics: diagnostics) {
-                board.written($0)
+            report = try await run.run(targets, request: request, diagnostics: diagnostics) { written in
+                guard progress.enabled else { return }
+                board.written(written)
                 progress.update(board.line())
             }
         } catch {
