@@ -5,7 +5,7 @@ import TestSupport
 /// Issue 9: on a terminal, export says per kind how far the listing is, of the total the server
 /// announced; off a terminal it prints no progress at all.
 struct ProgressCommandTests {
-    @Test(.enabled(if: Tools.installed("script"), "script (util-linux) is not installed: no pseudo-terminal to run meshdump on"))
+    @Test(.enabled(if: Tools.installed("script"), "script (bsdutils) is not installed: no pseudo-terminal to run meshdump on"))
     func exportOnATerminalShowsKindsAndTotals() throws {
         let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

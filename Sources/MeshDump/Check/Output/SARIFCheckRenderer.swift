@@ -77,8 +77,7 @@ struct SARIFCheckRenderer {
                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
                 out.append(Character(Unicode.Scalar(byte)))
             default:
-                let hex = Array("0123456789ABCDEF")
-                out += "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 0xF)])
+                out += "%" + HexDigit.string(byte, width: 2, uppercase: true)
             }
         }
         return out
