@@ -44,7 +44,7 @@ public final class ListingBoard: Sendable {
         let received = kinds.reduce(0) { $0 + $1.received }
         var parts: [String] = []
         var head = "\(verb):"
-        if !kinds.isEmpty { head += " \(kinds.count { $0.state == .done }) of \(kinds.count) kinds," }
+        if !kinds.isEmpty { head += " \(kinds.count { $0.state == .done }) of \(counted(kinds.count, "kind"))," }
         head += written.map { " \(counted($0, "object")) written" } ?? " \(counted(received, "object"))"
         parts.append(head)
         let listing = kinds.filter { $0.state == .listing }

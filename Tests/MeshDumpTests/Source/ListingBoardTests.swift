@@ -44,4 +44,10 @@ import Testing
         for kind in more { board.record(ListingProgress(kind: kind, state: .listing, received: 1)) }
         #expect(board.line(at: start) == "exporting: 0 of 4 kinds, 4 objects; as 1, bs 1, 2 more")
     }
+
+    @Test func oneKindIsSingular() {
+        let board = ListingBoard(verb: "exporting", start: start)
+        board.record(ListingProgress(kind: vs, state: .done, received: 1))
+        #expect(board.line(at: start) == "exporting: 1 of 1 kind, 1 object")
+    }
 }
