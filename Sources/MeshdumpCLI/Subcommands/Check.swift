@@ -53,39 +53,14 @@ struct Check: AsyncParsableCommand, HasExamples {
     @Argument(help: ArgumentHelp("A directory, a file, - for standard input, or cluster:[CONTEXT].", valueName: "SOURCE"), completion: .file())
     var sources: [String]
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output format: text, json, sarif, or secrets (the Secrets the target needs and the sources lack, one namespace/name per line).", valueName: "format"))
-    var output: CheckFormat = .text
+    @OptionGroup(title: "What to report")
+    var scope: CheckScopeOptions
 
-    @Option(help: ArgumentHelp("Exit 1 when a finding is at least this severe: error, warning or info.", valueName: "severity"))
-    var failOn: Finding.Severity = .warning
+    @OptionGroup(title: "Mesh")
+    var mesh: MeshSettingsOptions
 
-    @Option(help: ArgumentHelp("Do not run this analyzer, or drop findings with this code. Repeatable.", valueName: "analyzer|code"))
-    var disable: [String] = []
-
-    @Option(help: ArgumentHelp("The mesh's root namespace (default: the mesh config's, else istio-system).", valueName: "namespace"))
-    var rootNamespace: String?
-
-    @Option(help: ArgumentHelp("The control plane revision the tree is for (its ConfigMap is istio-REV).", valueName: "revision"))
-    var revision: String?
-
-    @Option(help: ArgumentHelp("The mesh's trust domain (default: the mesh config's, else cluster.local).", valueName: "domain"))
-    var trustDomain: String?
-
-    @Option(help: ArgumentHelp("A MeshConfig file, or the istio ConfigMap.", valueName: "file"), completion: .file())
-    var meshConfig: String?
-
-    @Option(help: ArgumentHelp("CustomResourceDefinitions to check objects against, as the API server would (e.g. Istio's crd-all.gen.yaml): a file or directory. Repeatable.", valueName: "file"), completion: .file())
-    var crds: [String] = []
-
-    @Option(help: ArgumentHelp("Report only objects of these kinds (comma-separated: vs,gw,dr); the rest stay context.", valueName: "kind,..."))
-    var kinds: String?
-
-    @Option(name: [.customShort("n"), .customLong("namespace")],
-            help: ArgumentHelp("Report only objects in this namespace; the first is the namespace of objects without one. Repeatable.", valueName: "namespace"))
-    var namespaces: [String] = []
-
-    @Option(help: ArgumentHelp("Colour: auto (when standard output is a terminal), always or never.", valueName: "when"))
-    var color: ColorMode = .auto
+    @OptionGroup(title: "Output")
+    var output: CheckOutputOptions
 
     @OptionGroup(title: "Cluster")
     var cluster: ClusterSourceOptions
@@ -100,35 +75,29 @@ struct Check: AsyncParsableCommand, HasExamples {
     func run() async throws {
         let result: CheckResult
         do {
-            let selection = try kinds.map { try KindSelection(parsing: [$0]) }
-            try selection?.requireKnownNames()
-            let scope = FindingScope(kinds: selection, namespaces: Set(namespaces))
-            let crdObjects = try FileSource(paths: crds).objects()
-            if let file = crds.first, !crdObjects.contains(where: { $0.kind == "CustomResourceDefinition" }) {
+            let findingScope = try scope.findingScope()
+            let crdObjects = try FileSource(paths: mesh.crds).objects()
+            if let file = mesh.crds.first, !crdObjects.contains(where: { $0.kind == "CustomResourceDefinition" }) {
                 throw CheckUsageError("--crds \(file): no CustomResourceDefinition in it")
             }
-            let run = try CheckRun(analyzers: Analyzers.all(crds: crdObjects), disabled: disable, scope: scope)
+            let run = try CheckRun(analyzers: Analyzers.all(crds: crdObjects), disabled: scope.disable, scope: findingScope)
             let resolver = try cluster.resolver(diagnostics: StandardErrorDiagnostics())
-            let overrides = MeshOverrides(rootNamespace: rootNamespace, trustDomain: trustDomain, revision: revision)
             var snapshot = try await MeshSnapshot.read(try sources.map { try resolver.source(for: try SourceSpec(parsing: $0)) },
-                                                      defaultNamespace: namespaces.first ?? "default",
-                                                      meshConfigMap: meshConfig == nil ? MeshSettings.configMapID(overrides) : nil,
+                                                      defaultNamespace: scope.namespaces.first ?? "default",
+                                                      meshConfigMap: mesh.meshConfig == nil ? MeshSettings.configMapID(mesh.overrides) : nil,
                                                       now: Int64(time(nil)))
-            snapshot.mesh = try MeshSettings.resolve(file: meshConfig, snapshot: snapshot, overrides: overrides)
+            snapshot.mesh = try MeshSettings.resolve(file: mesh.meshConfig, snapshot: snapshot, overrides: mesh.overrides)
             result = run.run(snapshot)
         } catch {
             fail("\(error)", code: 2)
         }
         var bytes: [UInt8] = []
         do {
-            try output.render(result, colored: color.isOn(for: .standardOutput), to: &bytes)
+            try output.format.render(result, colored: output.color.isOn(for: .standardOutput), to: &bytes)
         } catch {
             fail("\(error)", code: 2)
         }
         Terminal.standardOutput.write(bytes)
-        Terminal.exit(result.exitStatus(failOn: failOn))
+        Terminal.exit(result.exitStatus(failOn: output.failOn))
     }
 }
-
-extension CheckFormat: ExpressibleByArgument {}
-extension Finding.Severity: ExpressibleByArgument {}

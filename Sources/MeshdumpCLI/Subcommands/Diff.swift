@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ArgumentParser
 import MeshDump
 import MeshDumpCore
@@ -41,42 +36,24 @@ struct Diff: AsyncParsableCommand, HasExamples {
     @Argument(help: ArgumentHelp("The new side: a directory, a file, - or cluster:[CONTEXT].", valueName: "NEW"), completion: .file())
     var new: String
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output format: text, json, unified or stat.", valueName: "format"))
-    var output: DiffFormat = .text
+    @OptionGroup(title: "What to compare")
+    var scope: DiffScopeOptions
 
-    @Option(help: ArgumentHelp("Leave out fields matching this path (* wildcards: metadata.annotations.*, spec.http[*].timeout). Repeatable.",
-                               valueName: "path"))
-    var ignore: [String] = []
+    @OptionGroup(title: "Before comparing")
+    var preparation: DiffPreparationOptions
 
-    @Option(help: ArgumentHelp("Compare only these kinds (vs,gw,DestinationRule).", valueName: "kind,..."))
-    var kinds: String?
-
-    @Option(name: [.customShort("n"), .customLong("namespace")], help: ArgumentHelp("Compare only this namespace. Repeatable.", valueName: "namespace"))
-    var namespaces: [String] = []
-
-    @Option(help: ArgumentHelp("Colour: auto (when standard output is a terminal), always or never.", valueName: "when"))
-    var color: ColorMode = .auto
-
-    @Option(help: ArgumentHelp("Compare OLD as the mappings of these rules files (namespaces, hosts, gateways, …) would rewrite it. Repeatable.",
-                               valueName: "file"))
-    var rules: [String] = []
-
-    @Flag(help: "Compare objects as they are, without neating them first.")
-    var noNeat = false
+    @OptionGroup(title: "Output")
+    var output: DiffOutputOptions
 
     @OptionGroup(title: "Cluster")
     var cluster: ClusterSourceOptions
-
-    func validate() throws {
-        try NamespaceNames.validate(namespaces)
-    }
 
     func run() async throws {
         let diagnostics = DiagnosticCollector(forwardingTo: StandardErrorDiagnostics())
         let run: DiffRun
         do {
-            let request = try DiffRequest(old: old, new: new, ignore: ignore, kinds: kinds, namespaces: namespaces, rules: rules,
-                                          clusterOptions: cluster.given, neat: !noNeat)
+            let request = try DiffRequest(old: old, new: new, ignore: scope.ignore, kinds: scope.kinds, namespaces: scope.namespaces,
+                                          rules: preparation.rules, clusterOptions: cluster.given, neat: !preparation.noNeat)
             run = try request.makeRun(resolver: cluster.resolver(diagnostics: diagnostics))
         } catch {
             fail("\(error)", code: 2)
@@ -85,30 +62,12 @@ struct Diff: AsyncParsableCommand, HasExamples {
         var bytes: [UInt8] = []
         do {
             result = try await run.run(diagnostics: diagnostics)
-            try output.render(result, colored: color.isOn(for: .standardOutput), to: &bytes)
+            try output.format.render(result, colored: output.color.isOn(for: .standardOutput), to: &bytes)
         } catch {
             fail("\(error)", code: 2)
         }
         Terminal.standardOutput.write(bytes)
         Terminal.exit(result.hasDifferences ? 1 : 0)
-    }
-}
-
-/// `--color`: whether output is coloured.
-enum ColorMode: String, ExpressibleByArgument, CaseIterable {
-    case auto, always, never
-
-    /// On for `always`; for `auto`, when the stream is a terminal, `TERM` is not `dumb` and
-    /// `NO_COLOR` is not set.
-    func isOn(for terminal: Terminal) -> Bool {
-        switch self {
-        case .always: return true
-        case .never: return false
-        case .auto:
-            if getenv("NO_COLOR").map({ $0.pointee != 0 }) ?? false { return false }
-            if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
-            return terminal.isTTY
-        }
     }
 }
 
