@@ -38,7 +38,8 @@ struct MeshdumpCommand: AsyncParsableCommand {
             let code = exitCode(for: error)
             let subcommand = Invocation.subcommand(in: arguments, of: configuration.subcommands)
             if code == .success, let examples = (subcommand as? any HasExamples.Type)?.examples,
-               case let help = fullMessage(for: error), help.contains("USAGE:") {
+               case var help = fullMessage(for: error), help.contains("USAGE:") {
+                while help.last == "\n" { help.removeLast() }
                 Terminal.standardOutput.write(help + "\n\nEXAMPLES:\n" + examples + "\n")
                 Terminal.exit(0)
             }
@@ -52,7 +53,7 @@ struct MeshdumpCommand: AsyncParsableCommand {
     }
 }
 
-/// A subcommand whose `--help` ends with examples.
+/// A subcommand whose `--help` ends with two or three examples, as kubectl's help does.
 protocol HasExamples {
     /// Commented command lines, indented two spaces.
     static var examples: String { get }

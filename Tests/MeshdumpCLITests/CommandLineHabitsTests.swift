@@ -34,13 +34,29 @@ struct CommandLineHabitsTests {
         #expect(r.stderr == stderr)
     }
 
-    @Test(arguments: ["export", "neat", "rewrite", "diff", "check", "apply"])
-    func helpEndsWithExamples(_ command: String) throws {
+    static let subcommands = ["export", "neat", "rewrite", "diff", "check", "apply", "version"]
+
+    /// The examples a subcommand's `--help` ends with: each a `# comment` line and the command
+    /// lines under it, indented two spaces.
+    static func examples(_ help: String) throws -> [[String]] {
+        let section = try #require(help.components(separatedBy: "\n\nEXAMPLES:\n").dropFirst().last)
+        return section.components(separatedBy: "\n\n").map { $0.split(separator: "\n").map(String.init) }
+    }
+
+    /// Two or three, as kubectl's help has them, each a comment and a `meshdump <command>` line.
+    @Test(arguments: subcommands)
+    func helpEndsWithTwoOrThreeExamples(_ command: String) throws {
         for arguments in [[command, "--help"], ["help", command]] {
             let r = try CLI.run(arguments)
             #expect(r.code == 0)
-            let examples = try #require(r.stdout.components(separatedBy: "\nEXAMPLES:\n").last)
-            #expect(examples.components(separatedBy: "meshdump \(command)").count >= 3, "\(arguments)")
+            #expect(r.stdout.hasSuffix("\n"))
+            #expect(!r.stdout.contains("\n\n\n"), "one blank line between sections")
+            let examples = try Self.examples(r.stdout)
+            #expect((2...3).contains(examples.count), "\(arguments): \(examples.count) examples")
+            for example in examples {
+                #expect(example.count == 2 && example[0].hasPrefix("  # ") && example[1].hasPrefix("  "), "\(example)")
+                #expect(example.last?.contains("meshdump \(command)") == true, "\(example)")
+            }
         }
     }
 

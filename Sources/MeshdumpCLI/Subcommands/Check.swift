@@ -45,9 +45,6 @@ struct Check: AsyncParsableCommand, HasExamples {
 
           # For a code review tool, failing only on errors
           meshdump check migrated/ -o sarif --fail-on error > check.sarif
-
-          # Only payments' VirtualServices reported, without one check
-          meshdump check migrated/ context/ --kinds vs -n payments --disable IST0132
         """
 
     @Argument(help: ArgumentHelp("A directory, a file, - for standard input, or cluster:[CONTEXT].", valueName: "SOURCE"), completion: .file())

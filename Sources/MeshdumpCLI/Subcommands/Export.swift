@@ -24,9 +24,6 @@ struct Export: AsyncParsableCommand, HasExamples {
           # Two kinds of two namespaces, moved to the new mesh's names on the way
           meshdump export -d prod --kinds vs,dr -n payments -n checkout --rules rules/tcm-to-istio.yaml
 
-          # Every Istio and Gateway API kind, with the Namespaces and TLS Secrets they need
-          meshdump export -d mesh --kinds all-istio,gateway-api --with-namespaces --with-secrets
-
           # From a `kubectl get -o json` dump, straight into kubectl
           meshdump export --from testdata/cluster/istio-dump.json -o yaml | kubectl apply --dry-run=client -f -
         """

@@ -2,11 +2,19 @@ import ArgumentParser
 
 /// `meshdump version`, `meshdump --version` and `meshdump -V`: the version and the git commit the
 /// binary was built from, as `meshdump 0.1.0 (commit 9e89568)`.
-struct Version: ParsableCommand {
+struct Version: ParsableCommand, HasExamples {
     static let configuration = CommandConfiguration(
         commandName: "version",
         abstract: "Print meshdump's version and the git commit it was built from."
     )
+
+    static let examples = """
+          # The version and the commit this binary was built from, for a bug report
+          meshdump version
+
+          # Only the version number, for a script
+          meshdump version | awk '{print $2}'
+        """
 
     /// The release number; `scripts/release.sh` names the archive after it.
     static let number = "0.1.0"
