@@ -37,10 +37,10 @@ struct MeshdumpCommand: AsyncParsableCommand {
             SignalCleanup.waitIfTerminating()
             let code = exitCode(for: error)
             let subcommand = Invocation.subcommand(in: arguments, of: configuration.subcommands)
-            if code == .success, let examples = (subcommand as? any HasExamples.Type)?.examples,
+            if code == .success, let examples = (subcommand as? any HasExamples.Type)?.examplesSection,
                case var help = fullMessage(for: error), help.contains("USAGE:") {
                 while help.last == "\n" { help.removeLast() }
-                Terminal.standardOutput.write(help + "\n\nEXAMPLES:\n" + examples + "\n")
+                Terminal.standardOutput.write(help + "\n\n" + examples + "\n")
                 Terminal.exit(0)
             }
             if code == .validationFailure {
@@ -51,10 +51,4 @@ struct MeshdumpCommand: AsyncParsableCommand {
             exit(withError: error)
         }
     }
-}
-
-/// A subcommand whose `--help` ends with two or three examples, as kubectl's help does.
-protocol HasExamples {
-    /// Commented command lines, indented two spaces.
-    static var examples: String { get }
 }

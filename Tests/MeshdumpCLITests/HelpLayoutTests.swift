@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import TestSupport
 
-/// Issue 9: `--help` groups options by purpose with placeholders that say what they take.
+/// Issue 9: `--help` groups options by purpose with placeholders that say what they take, and
+/// the man pages carry the examples `--help` ends with.
 struct HelpLayoutTests {
     /// The section headings of a help text, in order (`WHAT TO EXPORT`, …, `OPTIONS`), each with
     /// its lines.
@@ -45,5 +46,24 @@ struct HelpLayoutTests {
             #expect(selection.contains("  -n, --namespace <namespace>\n"))
         }
         #expect(!help.stdout.contains("<kinds>") && !help.stdout.contains("<namespaces>"))
+    }
+
+    /// generate-manual (scripts/release.sh) writes the man pages from the command tree that
+    /// `--experimental-dump-help` prints: each subcommand's discussion there ends with the
+    /// examples its `--help` ends with, while `--help` shows them only at its end.
+    @Test func manPagesGetTheExamplesHelpEndsWith() throws {
+        let dump = try CLI.run(["--experimental-dump-help"])
+        #expect(dump.code == 0)
+        let tree = try #require(try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
+        let root = try #require(tree["command"] as? [String: Any])
+        let subcommands = try #require(root["subcommands"] as? [[String: Any]])
+        for command in CommandLineHabitsTests.subcommands {
+            let node = try #require(subcommands.first { $0["commandName"] as? String == command }, "\(command)")
+            let discussion = try #require(node["discussion"] as? String, "\(command)")
+            let help = try CLI.run([command, "--help"]).stdout
+            let examples = try #require(help.components(separatedBy: "\n\nEXAMPLES:\n").last)
+            #expect(discussion.hasSuffix("EXAMPLES:\n" + examples.trimmingCharacters(in: .newlines)), "\(command): \(discussion)")
+            #expect(help.components(separatedBy: "EXAMPLES:").count == 2, "\(command): --help has its examples once, at the end")
+        }
     }
 }

@@ -9,7 +9,7 @@ struct Apply: AsyncParsableCommand, HasExamples {
     static let configuration = CommandConfiguration(
         commandName: "apply",
         abstract: "Apply a tree to a cluster all or nothing, by server-side apply, pruning with an ApplySet.",
-        discussion: """
+        discussion: discussion("""
             SOURCE is a tree, a file, - for standard input, or cluster:CONTEXT to sync another \
             cluster's mesh (listed as export lists it). Every object is neated and --rules run. \
             In phases: every object is read and checked (any error: exit 2 before any request); \
@@ -20,7 +20,7 @@ struct Apply: AsyncParsableCommand, HasExamples {
             are deleted (uid preconditions). --dry-run stops after the server's dry run and \
             prints the plan as `meshdump diff` text. Exit status: 0 all applied, 1 any failure \
             or refusal, 2 bad usage, configuration or input.
-            """
+            """)
     )
 
     static let examples = """

@@ -13,7 +13,7 @@ struct Check: AsyncParsableCommand, HasExamples {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check a tree of Istio configuration before applying it: istioctl analyze's analyzers, offline or against the target cluster.",
-        discussion: """
+        discussion: discussion("""
             Each SOURCE is a directory (every .yaml, .yml and .json file below it), a file, - \
             for standard input, or cluster: / cluster:CONTEXT for a live cluster; files may hold \
             any kind (Services, Pods, Secrets, Namespaces and the mesh ConfigMap are used when \
@@ -33,7 +33,7 @@ struct Check: AsyncParsableCommand, HasExamples {
 
             Analyzers (and the codes they report), for --disable:
             \(Analyzers.all.map { "  \($0.name) (\($0.messages.map(\.code).joined(separator: ", ")))" }.joined(separator: "\n"))
-            """
+            """)
     )
 
     static let examples = """

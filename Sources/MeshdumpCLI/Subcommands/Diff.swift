@@ -7,7 +7,7 @@ struct Diff: AsyncParsableCommand, HasExamples {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Compare two trees of Kubernetes objects by meaning, for review.",
-        discussion: """
+        discussion: discussion("""
             OLD and NEW are each a directory (every .yaml, .yml and .json file below it), a file, \
             - for standard input, or cluster: / cluster:CONTEXT for a live cluster. Objects are \
             matched by group, kind, namespace and name, never by file: key order, quoting, JSON \
@@ -16,7 +16,7 @@ struct Diff: AsyncParsableCommand, HasExamples {
             it. Both sides are neated as export neats (--no-neat compares raw objects), so a \
             `kubectl get` dump and the tree exported from it compare equal. Exit status: 0 \
             equal, 1 different, 2 error.
-            """
+            """)
     )
 
     static let examples = """

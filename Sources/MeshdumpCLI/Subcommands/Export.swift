@@ -8,13 +8,13 @@ struct Export: AsyncParsableCommand, HasExamples {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export Istio configuration into a tree of YAML files, one object per file.",
-        discussion: """
+        discussion: discussion("""
             Lists each kind cluster-wide with paging (per namespace where RBAC forbids that), neats \
             every object, applies --rules, and writes <dir>/<namespace>/<resource>/<name>.yaml, or \
             with -o yaml|json prints one stream. The new tree replaces <dir> (or the stream is \
             printed) only when every kind succeeded. Exit status: 0 complete, 1 partial or failed, \
             2 bad usage or configuration.
-            """
+            """)
     )
 
     static let examples = """

@@ -6,12 +6,12 @@ struct Neat: ParsableCommand, HasExamples {
     static let configuration = CommandConfiguration(
         commandName: "neat",
         abstract: "Remove server-owned fields from Kubernetes objects, keeping everything that has meaning.",
-        discussion: """
+        discussion: discussion("""
             Reads objects from standard input, or from each -f PATH (a file, a directory read \
             recursively, or - for standard input). YAML (one or more documents) and JSON (one \
             value or a stream) are told apart by content; Lists are flattened. Prints one document \
             per object, in the input's format unless -o says otherwise.
-            """
+            """)
     )
 
     static let examples = """

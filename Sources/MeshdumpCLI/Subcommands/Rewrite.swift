@@ -7,7 +7,7 @@ struct Rewrite: AsyncParsableCommand, HasExamples {
     static let configuration = CommandConfiguration(
         commandName: "rewrite",
         abstract: "Rewrite objects for their new mesh: namespace moves with every reference followed, hosts, gateways, labels, JSON Patch.",
-        discussion: """
+        discussion: discussion("""
             SRC is a tree (read recursively), a file, - for standard input, or cluster:[CONTEXT] \
             for a live cluster. Every object is neated as export neats it (--no-neat keeps raw \
             objects), then rewritten, and written as a tree in export's layout \
@@ -16,7 +16,7 @@ struct Rewrite: AsyncParsableCommand, HasExamples {
             error. --dry-run prints what would change, as `meshdump diff` text. Exit 0 on success, \
             1 on failure (or unmatched rules with --strict), 2 for bad usage or an invalid rules \
             file. The rules file syntax: meshdump help rules.
-            """
+            """)
     )
 
     static let examples = """

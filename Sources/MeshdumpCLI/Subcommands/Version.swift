@@ -5,7 +5,8 @@ import ArgumentParser
 struct Version: ParsableCommand, HasExamples {
     static let configuration = CommandConfiguration(
         commandName: "version",
-        abstract: "Print meshdump's version and the git commit it was built from."
+        abstract: "Print meshdump's version and the git commit it was built from.",
+        discussion: discussion("")
     )
 
     static let examples = """

@@ -13,6 +13,10 @@ enum Invocation {
         return program == "kubectl-meshdump" ? "kubectl meshdump" : "meshdump"
     }()
 
+    /// Whether this run prints the command tree as JSON (`--experimental-dump-help`) for
+    /// swift-argument-parser's generate-manual, which makes the man pages from it.
+    static let dumpsCommandTree = CommandLine.arguments.contains("--experimental-dump-help")
+
     /// The subcommand the arguments name (after `help`, or first), if any.
     static func subcommand(in arguments: [String], of subcommands: [any ParsableCommand.Type]) -> (any ParsableCommand.Type)? {
         for argument in arguments where !argument.hasPrefix("-") {
