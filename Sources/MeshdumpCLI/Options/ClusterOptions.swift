@@ -35,10 +35,3 @@ extension ArgumentHelp {
         ArgumentHelp("The kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then the in-cluster service account).", valueName: "file")
     }
 }
-
-extension CompletionKind {
-    /// The contexts of the kubeconfig kubectl would read, for `--context`.
-    static var kubeconfigContexts: CompletionKind {
-        .custom { _, _, _ in (try? KubeconfigLoader(explicitPath: nil).load().contextNames) ?? [] }
-    }
-}

@@ -5,7 +5,7 @@ import MeshDumpCore
 /// `--rules` and `--strict`: the rewrite stage of export, rewrite and apply.
 struct RulesOptions: ParsableArguments {
     @Option(name: .customLong("rules"), help: ArgumentHelp("A rules file (kind: Rules; see `meshdump help rules`). Repeatable; applied in order.",
-                                                           valueName: "file"))
+                                                           valueName: "file"), completion: .file())
     var files: [String] = []
 
     @Flag(help: "Make a rule or mapping entry that matched nothing an error, not a warning.")

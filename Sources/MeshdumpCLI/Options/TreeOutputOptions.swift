@@ -4,7 +4,7 @@ import MeshDump
 /// Where export and rewrite put their objects: a tree (`-d DIR`), or a stream on standard
 /// output (`-o yaml|json`, as kubectl's `-o`).
 struct TreeOutputOptions: ParsableArguments {
-    @Option(name: [.customShort("d"), .customLong("dir")], help: ArgumentHelp("The tree to write.", valueName: "dir"))
+    @Option(name: [.customShort("d"), .customLong("dir")], help: ArgumentHelp("The tree to write.", valueName: "dir"), completion: .directory)
     var dir: String?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Print the objects to standard output as one yaml or json stream instead of writing a tree.",
