@@ -15,8 +15,9 @@ struct MeshdumpCommand: AsyncParsableCommand {
     @OptionGroup var versionFlag: VersionFlag
 
     /// Runs a command. Usage mistakes exit 2 (not ArgumentParser's 64), as diff(1) and the
-    /// other subcommands promise, in the one error style `meshdump: error: …`; `--help` ends
-    /// with the subcommand's examples, as kubectl's help does.
+    /// other subcommands promise, in the one error style `meshdump: error: …` (`kubectl
+    /// meshdump: error: …` as a kubectl plugin); `--help` ends with the subcommand's examples,
+    /// as kubectl's help does.
     static func main() async {
         Terminal.reserveStandardStreams()
         SignalCleanup.install()
@@ -45,7 +46,7 @@ struct MeshdumpCommand: AsyncParsableCommand {
             }
             if code == .validationFailure {
                 let name = ([Invocation.commandName] + (subcommand.map { [$0.configuration.commandName ?? ""] } ?? [])).joined(separator: " ")
-                Terminal.standardError.write("meshdump: error: \(message(for: error))\nSee '\(name) --help' for usage.\n")
+                Terminal.standardError.write("\(Invocation.commandName): error: \(message(for: error))\nSee '\(name) --help' for usage.\n")
                 Terminal.exit(2)
             }
             exit(withError: error)

@@ -71,13 +71,24 @@ struct CommandLineHabitsTests {
         #expect(r.stdout == section)
     }
 
-    /// As a kubectl plugin (`kubectl meshdump …` runs `kubectl-meshdump`), usage says so.
+    /// As a kubectl plugin (`kubectl meshdump …` runs `kubectl-meshdump`), usage and errors say
+    /// so, as the README promises.
     @Test func asAKubectlPluginItsUsageSaysKubectlMeshdump() throws {
         let dir = try TestPaths.temporaryDirectory()
         try FileManager.default.createSymbolicLink(atPath: dir + "/kubectl-meshdump", withDestinationPath: CLI.binary.path)
-        let r = try ChildProcess.run(URL(fileURLWithPath: dir + "/kubectl-meshdump"), ["diff", "--help"])
+        let plugin = URL(fileURLWithPath: dir + "/kubectl-meshdump")
+        let r = try ChildProcess.run(plugin, ["diff", "--help"])
         #expect(r.stdout.contains("USAGE: kubectl meshdump diff [<options>] <OLD> <NEW>"))
         #expect(r.stdout.contains("\n  meshdump diff testdata/diff/istio/old"), "examples are shell lines either way")
+
+        let usage = try ChildProcess.run(plugin, ["export", "-o", "data"])
+        #expect(usage.code == 2)
+        #expect(usage.stderr == "kubectl meshdump: error: -o is the output format (yaml or json), as in kubectl; a tree is written with -d: kubectl meshdump export -d data\nSee 'kubectl meshdump export --help' for usage.\n")
+        let runtime = try ChildProcess.run(plugin, ["neat", "-f", dir + "/missing.yaml"])
+        #expect(runtime.code == 1)
+        #expect(runtime.stderr.hasPrefix("kubectl meshdump: error: "), "\(runtime.stderr)")
+        let readme = try CLI.read(TestPaths.root + "/README.md").replacingOccurrences(of: "\n", with: " ")
+        #expect(readme.contains("help, usage lines and errors then say `kubectl meshdump` (`kubectl meshdump: error: …`)"))
     }
 
     @Test func summariesCountInTheRightNumber() throws {

@@ -4,7 +4,7 @@ import MeshDumpCore
 
 /// `--rules` and `--strict`: the rewrite stage of export, rewrite and apply.
 struct RulesOptions: ParsableArguments {
-    @Option(name: .customLong("rules"), help: ArgumentHelp("A rules file (kind: Rules; see `meshdump help rules`). Repeatable; applied in order.",
+    @Option(name: .customLong("rules"), help: ArgumentHelp("A rules file (kind: Rules; see `\(Invocation.commandName) help rules`). Repeatable; applied in order.",
                                                            valueName: "file"), completion: .file())
     var files: [String] = []
 

@@ -18,7 +18,7 @@ struct TreeOutputOptions: ParsableArguments {
     func format(command: String) throws -> ObjectFormat? {
         guard let output else { return nil }
         guard let format = ObjectFormat(rawValue: output) else {
-            throw ValidationError("-o is the output format (yaml or json), as in kubectl; a tree is written with -d: meshdump \(command) -d \(output)")
+            throw ValidationError("-o is the output format (yaml or json), as in kubectl; a tree is written with -d: \(Invocation.commandName) \(command) -d \(output)")
         }
         if dir != nil { throw ValidationError("-d writes a tree and -o \(output) prints a stream: give one") }
         return format

@@ -135,7 +135,7 @@ struct Apply: AsyncParsableCommand, HasExamples {
         Terminal.standardOutput.write(bytes)
         if report.result == .refused {
             let namespaces = report.createdNamespaces.isEmpty ? "" : " but the namespaces --create-namespaces created (\(report.createdNamespaces.joined(separator: ", ")))"
-            Terminal.standardError.write("meshdump: error: nothing was applied to \(report.target)\(namespaces)\n")
+            Terminal.standardError.write("\(Invocation.commandName): error: nothing was applied to \(report.target)\(namespaces)\n")
         }
     }
 }

@@ -36,7 +36,7 @@ struct Neat: ParsableCommand, HasExamples {
         do {
             let result = try NeatRun(paths: filename, format: output).run()
             Terminal.standardOutput.write(result.output)
-            for line in result.skippedLines { Terminal.standardError.write("meshdump: \(line)\n") }
+            for line in result.skippedLines { Terminal.standardError.write("\(Invocation.commandName): \(line)\n") }
         } catch {
             fail("\(error)")
         }

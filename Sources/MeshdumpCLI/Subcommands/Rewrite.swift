@@ -15,7 +15,7 @@ struct Rewrite: AsyncParsableCommand, HasExamples {
             atomically: on any error nothing is written. A per-rule report goes to standard \
             error. --dry-run prints what would change, as `meshdump diff` text. Exit 0 on success, \
             1 on failure (or unmatched rules with --strict), 2 for bad usage or an invalid rules \
-            file. The rules file syntax: meshdump help rules.
+            file. The rules file syntax: \(Invocation.commandName) help rules.
             """)
     )
 

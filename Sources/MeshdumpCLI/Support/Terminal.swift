@@ -76,9 +76,10 @@ struct Terminal {
     }
 }
 
-/// Prints `meshdump: error: …` and exits with `code`.
+/// Prints `meshdump: error: …` (`kubectl meshdump: error: …` as a kubectl plugin) and exits
+/// with `code`.
 func fail(_ message: String, code: Int32 = 1) -> Never {
     SignalCleanup.waitIfTerminating()
-    Terminal.standardError.write("meshdump: error: \(message)\n")
+    Terminal.standardError.write("\(Invocation.commandName): error: \(message)\n")
     Terminal.exit(code)
 }
