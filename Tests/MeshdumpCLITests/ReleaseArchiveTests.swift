@@ -54,6 +54,9 @@ struct ReleaseArchiveTests {
         let dir = try Self.unpacked()
         #expect(try CLI.read(dir + "/LICENSE") == (try CLI.read(TestPaths.root + "/LICENSE")))
         #expect(try CLI.read(dir + "/share/man/man1/meshdump.1").contains(".Nm meshdump"))
+        for subcommand in ["export", "neat", "rewrite", "diff", "check", "apply", "version"] {
+            #expect(try CLI.read(dir + "/share/man/man1/meshdump.\(subcommand).1").contains("\nEXAMPLES:\n  # "), "\(subcommand)'s man page has no examples")
+        }
         #expect(try CLI.read(dir + "/share/bash-completion/completions/meshdump").contains("export"))
     }
 
