@@ -98,6 +98,7 @@ struct Check: AsyncParsableCommand, HasExamples {
     }
 
     func run() async throws {
+        let diagnostics = DiagnosticCollector(forwardingTo: StandardErrorDiagnostics())
         let result: CheckResult
         do {
             let selection = try kinds.map { try KindSelection(parsing: [$0]) }
@@ -108,7 +109,7 @@ struct Check: AsyncParsableCommand, HasExamples {
                 throw CheckUsageError("--crds \(file): no CustomResourceDefinition in it")
             }
             let run = try CheckRun(analyzers: Analyzers.all(crds: crdObjects), disabled: disable, scope: scope)
-            let resolver = try cluster.resolver(diagnostics: StandardErrorDiagnostics())
+            let resolver = try cluster.resolver(diagnostics: diagnostics)
             let overrides = MeshOverrides(rootNamespace: rootNamespace, trustDomain: trustDomain, revision: revision)
             var snapshot = try await MeshSnapshot.read(try sources.map { try resolver.source(for: try SourceSpec(parsing: $0)) },
                                                       defaultNamespace: namespaces.first ?? "default",
@@ -126,7 +127,7 @@ struct Check: AsyncParsableCommand, HasExamples {
             fail("\(error)", code: 2)
         }
         Terminal.standardOutput.write(bytes)
-        Terminal.exit(result.exitStatus(failOn: failOn))
+        RunEnd.exit(diagnostics, failed: result.fails(at: failOn))
     }
 }
 
