@@ -11,8 +11,9 @@ work=${1:-/tmp/meshdump-bench-rewrite}
 rm -rf "$work"
 mkdir -p "$work/bin"
 
-swift build -c release >/dev/null
-release=$(swift build -c release --show-bin-path)
+# As every release build here: with --static-swift-stdlib (see lib.sh), so it reuses their objects.
+swift build -c release --static-swift-stdlib >/dev/null
+release=$(swift build -c release --static-swift-stdlib --show-bin-path)
 
 python3 bench/rewrite-gen.py "$work/gen"
 printf 'apiVersion: meshdump/v1\nkind: Rules\n' > "$work/empty.yaml"

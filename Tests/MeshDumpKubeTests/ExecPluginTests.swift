@@ -149,6 +149,26 @@ struct ExecPluginTests {
         }
     }
 
+    /// Issue 11: ExecPlugin's errors are KubeErrors saying what the plugin printed (once a
+    /// forced cast that crashed on anything else).
+    @Test func outputThatIsNoExecCredentialIsExplained() {
+        let exec = ExecConfig(apiVersion: "client.authentication.k8s.io/v1", command: "sso", args: [], env: [], interactiveMode: nil,
+                              installHint: nil, provideClusterInfo: false)
+        for (output, message) in [
+            ("", "exec plugin sso printed nothing; it must print an ExecCredential"),
+            ("{\"kind\": \"ExecCredential\", [", "exec plugin sso printed something that is not an ExecCredential: "),
+            ("- a\n- b\n", "exec plugin sso printed a list, not an ExecCredential"),
+            ("{\"kind\": \"Status\"}", "exec plugin sso printed a Status, not an ExecCredential"),
+        ] {
+            #expect {
+                _ = try ExecCredential.parse(Array(output.utf8), exec: exec)
+            } throws: { error in
+                guard case KubeError.credentials(let text) = error else { return false }
+                return message.hasSuffix(": ") ? text.hasPrefix(message) && text.count > message.count : text == message
+            }
+        }
+    }
+
     @Test func expirationTimestampsAreRFC3339() {
         #expect(ExecCredential.time("2025-01-02T03:04:05Z")?.timeIntervalSince1970 == 1_735_787_045)
         #expect(ExecCredential.time("2025-01-02T03:04:05.5+02:00")?.timeIntervalSince1970 == 1_735_779_845.5)

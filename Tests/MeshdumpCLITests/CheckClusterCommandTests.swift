@@ -101,10 +101,13 @@ struct CheckClusterCommandTests {
     /// Files overlay the cluster: the fixed legacy VirtualService replaces the cluster's, the
     /// new one's Gateway is found in the cluster, the Gateway policy finds the cluster's gateway
     /// Pod (listed as metadata only); what the cluster lacks is reported: the Secret, the
-    /// apiVersion it does not serve, and a field its VirtualService CRD does not have.
-    @Test func filesOverlayTheCluster() throws {
+    /// apiVersion it does not serve, and a field its VirtualService CRD does not have. The
+    /// files overlay the cluster whether they are given after `cluster:` or before it.
+    @Test(arguments: [false, true])
+    func filesOverlayTheCluster(filesFirst: Bool) throws {
         try Self.withCluster { dir, kubeconfig in
-            let outcome = try CheckCommandTests.meshdump(["check", "cluster:fixture", dir + "/tree", "--kubeconfig", kubeconfig, "--revision", "default"])
+            let sources = filesFirst ? [dir + "/tree", "cluster:fixture"] : ["cluster:fixture", dir + "/tree"]
+            let outcome = try CheckCommandTests.meshdump(["check"] + sources + ["--kubeconfig", kubeconfig, "--revision", "default"])
             #expect(outcome.stderr == "")
             #expect(outcome.stdout == """
                 \(dir)/tree/istio-system/private.yaml:9:11: error[IST0101]: Gateway istio-system/private spec.servers[0].tls.credentialName: Referenced credentialName not found: "private-cert". Create Secret istio-system/private-cert (the gateway workload's namespace) in the target cluster. (ReferencedResourceNotFound, gateway.SecretAnalyzer)
@@ -145,10 +148,12 @@ struct CheckClusterCommandTests {
         try Self.withCluster { dir, kubeconfig in
             try CLI.write("apiVersion: v1\nkind: Secret\nmetadata: {name: shop-cert, namespace: istio-system}\ndata: {tls.crt: bm90IGEgY2VydA==, tls.key: c2VjcmV0}\n",
                           to: dir + "/broken-secret/secret.yaml")
-            let outcome = try CheckCommandTests.meshdump(["check", "cluster:", dir + "/broken-secret", "--kubeconfig", kubeconfig, "--kinds", "gw",
-                                                          "--disable", "IST0101", "--disable", "IST0132"])
-            #expect(outcome.stdout.contains("error[IST0161]: Gateway istio-system/public"))
-            #expect(outcome.code == 1)
+            for sources in [["cluster:", dir + "/broken-secret"], [dir + "/broken-secret", "cluster:"]] {
+                let outcome = try CheckCommandTests.meshdump(["check"] + sources + ["--kubeconfig", kubeconfig, "--kinds", "gw",
+                                                                                  "--disable", "IST0101", "--disable", "IST0132"])
+                #expect(outcome.stdout.contains("error[IST0161]: Gateway istio-system/public"), "\(sources)")
+                #expect(outcome.code == 1)
+            }
         }
     }
 

@@ -9,7 +9,9 @@ import TestSupport
 /// `swift test` do nothing, the suite being that test). Each command must exit 0, or the status
 /// its line's comment names (`# exit 1: they differ`); anything else fails the test, naming the
 /// README line. A block whose info string says more than `sh` (```sh not run: …) is not run and
-/// says why.
+/// says why. A plain ``` block that starts with `$ meshdump …` is a transcript: the command is
+/// run at that point of the script and what it prints (standard output, then standard error)
+/// must be the block's other lines, byte for byte.
 @Suite(.enabled(if: Tools.installed("bash", "kubectl", "setsid", "timeout", "pkill"), "bash, kubectl, setsid, timeout or pkill is missing"))
 struct ReadmeExamplesTests {
     /// The README as a bash script whose line N is the README's line N, so `$LINENO` names it.
@@ -18,7 +20,12 @@ struct ReadmeExamplesTests {
         /// (README line, info string) of the blocks that are not run.
         var notRun: [(line: Int, info: String)] = []
         var blocks = 0
+        /// README lines of the transcripts' commands.
+        var transcripts: [Int] = []
     }
+
+    /// Ends a transcript's heredoc (the block's closing fence).
+    static let transcriptEnd = "README_TRANSCRIPT"
 
     static func script(_ readme: String) -> Script {
         let lines = readme.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -26,18 +33,33 @@ struct ReadmeExamplesTests {
         var script = Script(text: "")
         var expectations: [String] = []
         var inBlock: Bool?  // nil outside a block, else whether it runs
+        var blockStart = 0, inTranscript = false
         var commandStart = 0, continues = false
         for (index, line) in lines.enumerated() {
             let number = index + 1
             if line.hasPrefix("```") {
                 if inBlock != nil {
                     inBlock = nil
+                    if inTranscript { out[number] = transcriptEnd }
+                    inTranscript = false
                 } else {
                     let info = String(line.dropFirst(3)).trimmingCharacters(in: .whitespaces)
                     inBlock = info == "sh"
+                    blockStart = info.isEmpty ? number : 0
                     if info == "sh" { script.blocks += 1 }
                     if info.hasPrefix("sh ") { script.notRun.append((number, info)) }
                 }
+                continue
+            }
+            if inTranscript {
+                out[number] = line
+                continue
+            }
+            if inBlock == false, number == blockStart + 1, line.hasPrefix("$ meshdump ") {
+                // The expected output is the heredoc; diff's complaint goes to standard error.
+                out[number] = "diff -u - <(\(line.dropFirst(2)) 2>&1) >&2 <<'\(transcriptEnd)'"
+                script.transcripts.append(number)
+                inTranscript = true
                 continue
             }
             guard inBlock == true else { continue }
@@ -63,6 +85,7 @@ struct ReadmeExamplesTests {
         let readme = try CLI.read(TestPaths.root + "/README.md")
         let script = Self.script(readme)
         #expect(script.blocks >= 10, "the README's sh blocks were not found")
+        #expect(script.transcripts.count == 2, "the README's transcripts (diff and check) were not found")
         // The two not run: the release build (over an hour) and krew (not installed here).
         #expect(script.notRun.map(\.info) == ["sh not run: builds the release archive, which takes over an hour",
                                               "sh not run: needs krew and the release archive"])
@@ -99,6 +122,14 @@ struct ReadmeExamplesTests {
                                        cwd: work, environment: environment)
         // The end of what the script printed on stderr: the README line that failed, and why.
         #expect(run.code == 0, "\(run.stderr.split(separator: "\n").suffix(12).joined(separator: "\n"))")
+    }
+
+    @Test func aTranscriptIsComparedWithWhatItsCommandPrints() {
+        let script = Self.script("# T\n```\n$ meshdump diff a b\n~ X\n1 changed\n```\n```\nplain\n```\n")
+        #expect(script.transcripts == [3])
+        let lines = script.text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(Array(lines[1...5]) == ["", "diff -u - <(meshdump diff a b 2>&1) >&2 <<'README_TRANSCRIPT'", "~ X", "1 changed", "README_TRANSCRIPT"])
+        #expect(lines[7] == "", "a plain block that is no transcript is not run")
     }
 
     @Test func scriptLinesAreTheReadmesLines() {

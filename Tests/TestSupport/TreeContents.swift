@@ -16,6 +16,15 @@ public enum TreeContents {
         return out.sorted()
     }
 
+    /// Whether two trees hold the same files, byte for byte.
+    public static func same(_ a: String, _ b: String) throws -> Bool {
+        let files = try files(in: a)
+        guard try files == self.files(in: b) else { return false }
+        return try files.allSatisfy { file in
+            try Data(contentsOf: URL(fileURLWithPath: "\(a)/\(file)")) == Data(contentsOf: URL(fileURLWithPath: "\(b)/\(file)"))
+        }
+    }
+
     /// Records an issue unless `actual` holds the same files as `expected`, byte for byte.
     public static func expectSame(_ actual: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let actualFiles = try files(in: actual)

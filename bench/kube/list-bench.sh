@@ -15,9 +15,10 @@ server_pid=""
 cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-swift build -c release --product fixture-apiserver >&2
-swift build -c release --product kube-list-bench >&2
-bin="$(swift build -c release --show-bin-path)"
+# With --static-swift-stdlib, as every release build here (see bench/lib.sh), so they share objects.
+swift build -c release --static-swift-stdlib --product fixture-apiserver >&2
+swift build -c release --static-swift-stdlib --product kube-list-bench >&2
+bin="$(swift build -c release --static-swift-stdlib --show-bin-path)"
 
 "$bin/fixture-apiserver" --generate "$shape" --write-kubeconfig "$work/kubeconfig" >"$work/url" 2>"$work/server.log" &
 server_pid=$!

@@ -116,16 +116,18 @@ enum FileSystem {
         return found
     }
 
-    /// Flushes the file system that holds `path` to its disk (`syncfs`; `sync` where there is none).
-    static func syncFileSystem(of path: String) {
+    /// Flushes the file system that holds `path` to its disk (`syncfs`; `sync` where there is
+    /// none). Throws when the file system says the flush failed (an I/O error: what was written
+    /// may not be on the disk).
+    static func syncFileSystem(of path: String) throws(InputError) {
         #if os(Linux)
         // Glibc's Swift module does not export syncfs (a GNU extension); look it up.
         typealias SyncFS = @convention(c) (Int32) -> Int32
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return }
+        guard fd >= 0 else { throw InputError(path: path, errno: errno) }
         defer { close(fd) }
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") else { return sync() }
-        _ = unsafeBitCast(symbol, to: SyncFS.self)(fd)
+        guard unsafeBitCast(symbol, to: SyncFS.self)(fd) == 0 else { throw InputError(path: path, errno: errno) }
         #else
         sync()
         #endif

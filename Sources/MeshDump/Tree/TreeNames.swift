@@ -7,8 +7,9 @@ import MeshDumpCore
 /// `%` itself, and a leading `.` or `_` (`_cluster` holds cluster-scoped objects; readers skip
 /// dot files). A file name longer than the 255 bytes file systems allow (a 253-byte name plus
 /// `.yaml`, or a long name full of escapes) is split into folders of at most 200 bytes:
-/// `<first 200 bytes>/<rest>.yaml`. Names never contain `/`, so joining the folders and
-/// decoding the escapes gives the name back.
+/// `<first 200 bytes>/<rest>.yaml`; a piece that would start with `.` or `_` (a name such as
+/// `aaa….bbb` cut before its dot) has that byte escaped too. Names never contain `/`, so
+/// joining the folders and decoding the escapes gives the name back.
 public enum TreeNames {
     /// The longest file name most file systems allow, in bytes.
     public static let maximumFileNameBytes = 255
@@ -37,16 +38,23 @@ public enum TreeNames {
     /// The relative path of an object's file from its name: one component, or several folders
     /// when the file name would be too long.
     public static func file(_ name: String, extension ext: String) -> String {
-        let encoded = component(name)
-        guard encoded.utf8.count + 1 + ext.utf8.count > maximumFileNameBytes else { return encoded + "." + ext }
         var pieces: [String] = []
-        var rest = Substring(encoded)
-        while rest.utf8.count + 1 + ext.utf8.count > maximumFileNameBytes {
+        var rest = Substring(component(name))
+        while true {
+            let last = leadEscaped(rest)
+            if last.utf8.count + 1 + ext.utf8.count <= maximumFileNameBytes { return (pieces + [last + "." + ext]).joined(separator: "/") }
             let cut = boundary(in: rest, atMost: pieceBytes)
-            pieces.append(String(rest[..<cut]))
+            pieces.append(leadEscaped(rest[..<cut]))
             rest = rest[cut...]
         }
-        return (pieces + [String(rest) + "." + ext]).joined(separator: "/")
+    }
+
+    /// A piece of a split name, its first byte escaped when a reader would skip or mistake it
+    /// (`.` hides a file, `_` is the tree's own); `component` has done so for the first piece.
+    private static func leadEscaped(_ piece: Substring) -> String {
+        guard let first = piece.utf8.first, first == UInt8(ascii: ".") || first == UInt8(ascii: "_") else { return String(piece) }
+        return "%" + String(decoding: [HexDigit.digit(first >> 4, uppercase: true), HexDigit.digit(first & 0xF, uppercase: true)], as: UTF8.self)
+            + String(piece.dropFirst())
     }
 
     /// The name a relative file path (from `file(_:extension:)`) stands for.

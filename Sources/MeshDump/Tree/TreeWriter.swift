@@ -136,7 +136,7 @@ public final class TreeWriter: ObjectSink {
             }
             let secrets = holdsSecrets || keptFiles.contains { $0.hasPrefix("secrets/") || $0.contains("/secrets/") }
             try TreeManifest.sort(staging.path + "/" + Self.markerName, dropping: replaced, adding: keptFiles, holdsSecrets: secrets)
-            FileSystem.syncFileSystem(of: staging.path)
+            try FileSystem.syncFileSystem(of: staging.path)
             try swap()
         } catch {
             discard()

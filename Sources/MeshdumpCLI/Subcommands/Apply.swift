@@ -113,7 +113,7 @@ struct Apply: AsyncParsableCommand, HasExamples {
         }
         progress.clear()
         print(report)
-        Terminal.exit(report.exitCode)
+        RunEnd.exit(diagnostics, failed: report.exitCode != 0)
     }
 
     /// The report on standard output; after a refusal, a last word on standard error.

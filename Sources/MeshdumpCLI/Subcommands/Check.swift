@@ -70,6 +70,7 @@ struct Check: AsyncParsableCommand, HasExamples {
     }
 
     func run() async throws {
+        let diagnostics = DiagnosticCollector(forwardingTo: StandardErrorDiagnostics())
         let result: CheckResult
         do {
             let findingScope = try scope.findingScope()
@@ -78,7 +79,7 @@ struct Check: AsyncParsableCommand, HasExamples {
                 throw CheckUsageError("--crds \(file): no CustomResourceDefinition in it")
             }
             let run = try CheckRun(analyzers: Analyzers.all(crds: crdObjects), disabled: scope.disable, scope: findingScope)
-            let resolver = try cluster.resolver(diagnostics: StandardErrorDiagnostics())
+            let resolver = try cluster.resolver(diagnostics: diagnostics)
             var snapshot = try await MeshSnapshot.read(try sources.map { try resolver.source(for: try SourceSpec(parsing: $0)) },
                                                       defaultNamespace: scope.namespaces.first ?? "default",
                                                       meshConfigMap: mesh.meshConfig == nil ? MeshSettings.configMapID(mesh.overrides) : nil,
@@ -95,6 +96,6 @@ struct Check: AsyncParsableCommand, HasExamples {
             fail("\(error)", code: 2)
         }
         Terminal.standardOutput.write(bytes)
-        Terminal.exit(result.exitStatus(failOn: output.failOn))
+        RunEnd.exit(diagnostics, failed: result.fails(at: output.failOn))
     }
 }

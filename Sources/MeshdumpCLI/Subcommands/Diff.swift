@@ -67,7 +67,7 @@ struct Diff: AsyncParsableCommand, HasExamples {
             fail("\(error)", code: 2)
         }
         Terminal.standardOutput.write(bytes)
-        Terminal.exit(result.hasDifferences ? 1 : 0)
+        RunEnd.exit(diagnostics, failed: result.hasDifferences)
     }
 }
 

@@ -110,6 +110,6 @@ struct Export: AsyncParsableCommand, HasExamples {
         progress.clear()
         if let ruleStage { Terminal.standardError.write(ruleStage.report.lines().joined(separator: "\n") + "\n") }
         Terminal.standardError.write(report.summary)
-        if !report.complete { throw ExitCode(1) }
+        RunEnd.exit(diagnostics, failed: !report.complete)
     }
 }

@@ -90,6 +90,7 @@ struct Rewrite: AsyncParsableCommand, HasExamples {
         if !result.written {
             fail("nothing was written: fix the errors above", code: 1)
         }
+        RunEnd.exit(diagnostics)
     }
 }
 
@@ -106,6 +107,6 @@ extension Rewrite {
         }
         Terminal.standardOutput.write(bytes)
         Terminal.standardError.write(preview.report.lines().joined(separator: "\n") + "\n")
-        if diagnostics.hasErrors { Terminal.exit(1) }
+        RunEnd.exit(diagnostics)
     }
 }

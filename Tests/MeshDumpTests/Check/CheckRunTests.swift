@@ -99,10 +99,10 @@ struct CheckRunTests {
     @Test func exitStatusFollowsFailOn() throws {
         let result = try Self.result(disabled: ["MD9001"], with: true)
         #expect(result.findings.map(\.code) == ["MD9002", "MD9003", "MD9003"])
-        #expect(result.exitStatus(failOn: .error) == 0)
-        #expect(result.exitStatus(failOn: .warning) == 1)
-        #expect(result.exitStatus(failOn: .info) == 1)
-        #expect(try Self.result(disabled: ["MD9001", "MD9002"]).exitStatus(failOn: .info) == 0)
+        #expect(!result.fails(at: .error))
+        #expect(result.fails(at: .warning))
+        #expect(result.fails(at: .info))
+        #expect(try !Self.result(disabled: ["MD9001", "MD9002"]).fails(at: .info))
     }
 
     @Test func disablingAnAnalyzerDropsItsFindingsAndSkips() throws {

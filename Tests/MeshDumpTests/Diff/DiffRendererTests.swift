@@ -120,6 +120,19 @@ struct DiffRendererTests {
         #expect(json.contains(#""old": 1.5,"#))
     }
 
+    /// Issue 11: a name with a line break became a raw file name and broke the unified diff's
+    /// headers; they name the file the tree holds (`two%0Alines.yaml`), one line each.
+    @Test func unifiedHeadersNameTheTreesFileOfAnOddName() throws {
+        let old: Value = ["apiVersion": "v1", "kind": "ConfigMap", "metadata": ["name": "two\nlines", "namespace": "ns"], "data": ["a": "1"]]
+        var new = old
+        new["data"] = ["a": "2"]
+        let result = try ObjectDiffer().compare(old: [DiffTestSupport.object(old)], new: [DiffTestSupport.object(new, path: "new.yaml")])
+        let unified = String(decoding: try DiffFormat.unified.render(result), as: UTF8.self)
+        let headers = unified.split(separator: "\n").filter { $0.hasPrefix("diff ") || $0.hasPrefix("--- ") || $0.hasPrefix("+++ ") }
+        #expect(headers == ["diff --git a/ns/configmaps/two%0Alines.yaml b/ns/configmaps/two%0Alines.yaml",
+                            "--- a/ns/configmaps/two%0Alines.yaml", "+++ b/ns/configmaps/two%0Alines.yaml"])
+    }
+
     @Test func equalSidesPrintOnlyTheSummary() throws {
         let result = try ObjectDiffer().compare(old: [], new: [])
         #expect(String(decoding: try DiffFormat.text.render(result), as: UTF8.self) == "0 changed, 0 added, 0 removed, 0 unchanged\n")

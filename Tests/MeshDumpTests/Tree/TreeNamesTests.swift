@@ -29,6 +29,26 @@ struct TreeNamesTests {
         #expect(TreeNames.name(ofFile: path, extension: "yaml") == name)
     }
 
+    /// Issue 11 (found again by an audit): a legal name cut just before a `.` gave a folder
+    /// `.bbb…` that every reader skips, so the object was never read back.
+    @Test func noPieceOfASplitNameStartsWithADotOrAnUnderscore() {
+        for (name, pieces) in [(String(repeating: "a", count: 200) + "." + String(repeating: "b", count: 52),
+                                [String(repeating: "a", count: 200), "%2E" + String(repeating: "b", count: 52) + ".yaml"]),
+                               (String(repeating: "a", count: 200) + "_" + String(repeating: "b", count: 52),
+                                [String(repeating: "a", count: 200), "%5F" + String(repeating: "b", count: 52) + ".yaml"]),
+                               (String(repeating: "a", count: 200) + String(repeating: ".", count: 53),
+                                [String(repeating: "a", count: 200), "%2E" + String(repeating: ".", count: 52) + ".yaml"])] {
+            let path = TreeNames.file(name, extension: "yaml")
+            #expect(path.split(separator: "/").map(String.init) == pieces)
+            #expect(TreeNames.name(ofFile: path, extension: "yaml") == name)
+        }
+        // The escape lengthens the last piece past the limit: it is split once more.
+        let name = String(repeating: "a", count: 200) + "." + String(repeating: "b", count: 248)
+        let path = TreeNames.file(name, extension: "yaml")
+        #expect(path.split(separator: "/").allSatisfy { $0.utf8.count <= TreeNames.maximumFileNameBytes && !$0.hasPrefix(".") })
+        #expect(TreeNames.name(ofFile: path, extension: "yaml") == name)
+    }
+
     @Test func splittingNeverCutsACharacterOrAnEscape() {
         for name in [String(repeating: "é", count: 126), String(repeating: "\n", count: 120), "x" + String(repeating: "é\n", count: 80)] {
             let path = TreeNames.file(name, extension: "yaml")

@@ -108,14 +108,25 @@ struct TreeWriterTests {
         let root = try temporaryDirectory() + "/data"
         let writer = try TreeWriter(root: root)
         let long = String(repeating: "n", count: 253)
+        let dotted = String(repeating: "a", count: 200) + "." + String(repeating: "b", count: 52)
         try writer.write(try Self.object("VirtualService", "a", long))
+        try writer.write(try Self.object("VirtualService", "a", dotted))
         try writer.write(try Self.object("VirtualService", "a", "two\nlines"))
         try writer.write(try Self.object("VirtualService", ".meshdump", "x"))
         try writer.commit()
-        #expect(files(root) == ["%2Emeshdump/virtualservices/x.yaml", ".meshdump", "a/virtualservices/" + String(repeating: "n", count: 200)
-                                + "/" + String(repeating: "n", count: 53) + ".yaml", "a/virtualservices/two%0Alines.yaml"])
+        #expect(files(root) == ["%2Emeshdump/virtualservices/x.yaml", ".meshdump",
+                                "a/virtualservices/" + String(repeating: "a", count: 200) + "/%2E" + String(repeating: "b", count: 52) + ".yaml",
+                                "a/virtualservices/" + String(repeating: "n", count: 200) + "/" + String(repeating: "n", count: 53) + ".yaml",
+                                "a/virtualservices/two%0Alines.yaml"])
         let back = try FileSource(paths: [root]).objects().map(\.name).sorted()
-        #expect(back == [long, "two\nlines", "x"].sorted())
+        #expect(back == [long, dotted, "two\nlines", "x"].sorted())
+    }
+
+    /// Issue 11: the staging folder's file system is flushed before the swap, and a flush
+    /// that fails is an error (the tree is not swapped in), not ignored.
+    @Test func aFileSystemThatCannotBeFlushedIsAnError() throws {
+        try FileSystem.syncFileSystem(of: try temporaryDirectory())
+        #expect(throws: InputError.self) { try FileSystem.syncFileSystem(of: "/nonexistent-meshdump-folder") }
     }
 
     /// Issue 11: every failed commit left `.data.meshdump-staging-PID` behind.

@@ -23,9 +23,9 @@ public struct CheckResult: Sendable, Equatable {
         findings.count { $0.severity == severity }
     }
 
-    /// The exit status for `--fail-on`: 1 when a finding is at or above `failOn`, else 0.
-    public func exitStatus(failOn: Finding.Severity) -> Int32 {
-        findings.contains { $0.severity >= failOn } ? 1 : 0
+    /// Whether the check fails at `--fail-on`: a finding is at or above `failOn`.
+    public func fails(at failOn: Finding.Severity) -> Bool {
+        findings.contains { $0.severity >= failOn }
     }
 }
 

@@ -14,9 +14,11 @@ extension MeshSnapshot {
     /// Kinds whose labels and annotations are all the analyzers read: listed as metadata only.
     public static let metadataOnlyKinds: Set<GroupKind> = [.namespace, .pod, RevisionAnalyzer.mutatingWebhook]
 
-    /// The snapshot of everything `sources` hold, read in order: an object of a later source
-    /// replaces an earlier source's object of the same identity (files given after `cluster:`
-    /// overlay it). Files give every object they hold. A live source gives `clusterKinds`, then
+    /// The snapshot of everything `sources` hold. Files overlay clusters, wherever they stand
+    /// among the arguments: a file's object replaces a cluster's of the same identity (so
+    /// `check migrated/ cluster:new` sees the mesh as it will be after the apply); among files,
+    /// or among clusters, a later source's object replaces an earlier one's. Files give every
+    /// object they hold. A live source gives `clusterKinds`, then
     /// the Secrets of the namespaces the mesh's credentials point at (see `CredentialSecrets`)
     /// and the `meshConfigMap`, when one is wanted; its kinds are held even when it found none
     /// of them, and a kind it fails to list fails the read. The last live source that is a
@@ -31,8 +33,11 @@ extension MeshSnapshot {
             objects.append(try await read(source, request, listed: &listed))
         }
         let live = sources.indices.filter { sources[$0].isLive }
+        let files = sources.indices.filter { !sources[$0].isLive }
+        // Clusters first, then files: the later of two objects of one identity wins.
+        func overlaid() -> [Object] { (live + files).flatMap { objects[$0] } }
         if !live.isEmpty {
-            let provisional = MeshSnapshot(objects: objects.flatMap { $0 }, defaultNamespace: defaultNamespace, listedKinds: listed)
+            let provisional = MeshSnapshot(objects: overlaid(), defaultNamespace: defaultNamespace, listedKinds: listed)
             let secretNamespaces = Set(CredentialSecrets.needs(in: provisional).map(\.0.namespace))
             for index in live {
                 // No credential needs a Secret: the Secrets that matter (none) are all held.
@@ -49,13 +54,13 @@ extension MeshSnapshot {
         }
         var target: TargetAPIs?
         if let index = live.last(where: { sources[$0] is any CheckTarget }), let cluster = sources[index] as? any CheckTarget {
-            let asked = Set(sources.indices.filter { !sources[$0].isLive }.flatMap { objects[$0] }.map { GroupKind(of: $0) })
+            let asked = Set(files.flatMap { objects[$0] }.map { GroupKind(of: $0) })
             let description = try await cluster.describe(asked)
             target = description.apis
             // Before the files' objects: a CRD in the files overlays the cluster's.
             objects[index] += description.customResourceDefinitions
         }
-        var snapshot = MeshSnapshot(objects: objects.flatMap { $0 }, defaultNamespace: defaultNamespace, listedKinds: listed, now: now)
+        var snapshot = MeshSnapshot(objects: overlaid(), defaultNamespace: defaultNamespace, listedKinds: listed, now: now)
         snapshot.target = target
         return snapshot
     }

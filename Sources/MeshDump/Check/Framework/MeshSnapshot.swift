@@ -4,8 +4,8 @@ import MeshDumpCore
 /// namespace and name, with the mesh's settings.
 ///
 /// Objects without a namespace are in the default namespace, as `kubectl apply` would put them.
-/// When two objects have the same identity the later one wins, so files given after a cluster
-/// overlay it. The snapshot knows which kinds its sources held at all (every kind it has an
+/// When two objects have the same identity the later one wins (`read` puts files after
+/// clusters, so files overlay a cluster). The snapshot knows which kinds its sources held at all (every kind it has an
 /// object of, plus kinds a source listed and found empty), so an analyzer that needs a kind
 /// the sources did not hold is skipped rather than left to guess.
 public struct MeshSnapshot: Sendable {
