@@ -1,4 +1,3 @@
-import Foundation
 import MeshDumpCore
 
 /// Answers one request: authentication, injected faults, then the Kubernetes API — reads from a
