@@ -58,7 +58,8 @@ final class ServerApp: Sendable {
         var query = request.query
         let bodyName = request.method == "POST" ? (try? ObjectDecoder(InputBytes(request.body, source: "body")).next())?.name : nil
         if let action = faults.take(FaultRequest(method: request.method, path: request.path, route: route,
-                                                 hasContinue: request.query["continue"] != nil, bodyName: bodyName)) {
+                                                 hasContinue: request.query["continue"] != nil, bodyName: bodyName,
+                                                 dryRun: request.query["dryRun"] == "All")) {
             switch action {
             case .delay(let d): delay = d
             case .dropConnection: return .dropped
