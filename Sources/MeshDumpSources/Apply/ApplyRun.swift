@@ -42,7 +42,7 @@ public struct ApplyRun: Sendable {
     /// target says goes into the report (and each problem to `diagnostics` as it is found).
     public func run(diagnostics: DiagnosticCollector, progress: @escaping @Sendable (ApplyProgress) -> Void = { _ in }) async throws -> ApplyReport {
         try checkSourceIsNotTarget()
-        let input: ApplyInput
+        var input: ApplyInput
         do {
             let labels = try settings.applySet.map { try ApplySet(parent: $0, tooling: settings.tooling, live: nil) }
             input = try await ApplyInput.read(source, request: request, stages: stages, set: labels, spool: try ObjectSpool(),
@@ -55,9 +55,12 @@ public struct ApplyRun: Sendable {
         let namespaces = (request.filter.namespaces ?? []).sorted()
         var options = clientOptions
         options.connectionsPerServer = max(options.connectionsPerServer, settings.concurrency)
-        return try await KubeClient.with(target, options: options) { client in
+        // The ledger keeps the only reference to the entries, so they change in place, never copied.
+        let ledger = Ledger(input.entries)
+        input.entries = []
+        return try await KubeClient.with(target, options: options) { [input] client in
             let context = ApplyContext(client: client, settings: settings, sourceName: input.sourceName, spool: input.spool,
-                                       ledger: Ledger(input.entries), diagnostics: diagnostics, progress: progress)
+                                       ledger: ledger, diagnostics: diagnostics, progress: progress)
             return try await context.run(listNamespaces: namespaces)
         }
     }
