@@ -42,7 +42,8 @@ struct ServerSideApply {
         for i in entries.indices where i != mine { others[i] = FieldSet(fieldsV1: entries[i]["fieldsV1"] ?? [:]) }
         var conflicts: [Conflict] = []
         var taken: Set<Int> = []
-        for path in Self.sorted(applying) {
+        // Only other managers' fields conflict: with none (any create), no path is looked at.
+        for path in others.isEmpty ? [] : Self.sorted(applying) {
             for i in others.keys.sorted() where others[i]!.ownsAny(at: path) && live?[path: path] != configuration[path: path] {
                 conflicts.append(Conflict(manager: Self.describe(entries[i]), field: FieldSet.text(path)))
                 for owned in others[i]!.paths where owned.starts(with: path) { others[i]!.remove(owned) }
