@@ -10,7 +10,10 @@
 #   the same again: every object unchanged, nothing written
 # then kubectl and meshdump again with every PATCH answered LATENCY late (`--fault delay=`),
 # as a real API server answers after etcd and Istio's validating webhook: meshdump at its
-# default --concurrency 8, at 16 and at 32. LATENCY=0 leaves these rows out.
+# default --concurrency 8, at 16 and at 32; and meshdump at 8 with only the real PATCHes late
+# (`dry-run=false`: a dry run skips etcd), against the same kubectl figure (kubectl sends no
+# dry run, so every PATCH of its is a real one). LATENCY=0 leaves these rows out.
+# HUGE: the apply, then the same again (every object listed, found unchanged, nothing written).
 # Wall time, CPU and peak RSS of the client process, from /usr/bin/time, and the server's CPU
 # over the run (from /proc: on loopback both share this machine's cores). Trees go to tmpfs.
 export BENCH_WORK="${BENCH_WORK:-$([ -d /dev/shm ] && echo /dev/shm/meshdump-bench || echo /tmp/meshdump-bench)}"
@@ -98,6 +101,11 @@ for shape in $SIZES; do
         stop_fixture_server
         ratio "$n" "$KUBECTL_SECONDS" "$SECONDS_ELAPSED" " with $LATENCY per PATCH, --concurrency $concurrency"
     done
+    empty_server "$shape" --fault "delay=$LATENCY,method=PATCH,dry-run=false"
+    run "meshdump $n slow writes" "$MESHDUMP" apply "$tree" --kubeconfig "$KUBECONFIG_FILE"
+    row "$n" "meshdump apply, $LATENCY per real PATCH, dry runs not"
+    stop_fixture_server
+    ratio "$n" "$KUBECTL_SECONDS" "$SECONDS_ELAPSED" " with $LATENCY per real PATCH (dry runs not delayed), --concurrency 8"
 done
 
 for shape in $HUGE; do
@@ -106,5 +114,7 @@ for shape in $HUGE; do
     empty_server "$shape"
     run "meshdump $n" "$MESHDUMP" apply "$WORK/apply-tree-$shape" --kubeconfig "$KUBECONFIG_FILE"
     row "$n" "meshdump apply (dry run included)"
+    run "meshdump again $n" "$MESHDUMP" apply "$WORK/apply-tree-$shape" --kubeconfig "$KUBECONFIG_FILE"
+    row "$n" "  the same again (every object unchanged)"
     stop_fixture_server
 done
