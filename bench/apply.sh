@@ -16,6 +16,12 @@
 # HUGE: the apply, then the same again (every object listed, found unchanged, nothing written).
 # Wall time, CPU and peak RSS of the client process, from /usr/bin/time, and the server's CPU
 # over the run (from /proc: on loopback both share this machine's cores). Trees go to tmpfs.
+# Last run (2 cores, load average 1.0; README, Figures, has the table and what limits each):
+#   loopback 2.8x / 2.6x faster than kubectl at 1,100 / 11,000 (CPU-bound, mostly the HTTP stack);
+#   10ms per PATCH at --concurrency 8: 4.0x / 4.1x, against a bound of about 4.6x (two round
+#   trips per object, 8 at a time, the dry run of all before any write; kubectl one at a time);
+#   7.8x at 16, 14.6x at 32; only real PATCHes late: 7.1x / 6.6x at 8;
+#   peak RSS 24 / 28 / 65 MB at 1,100 / 11,000 / 100,100 (71 MB applying the 100,100 again).
 export BENCH_WORK="${BENCH_WORK:-$([ -d /dev/shm ] && echo /dev/shm/meshdump-bench || echo /tmp/meshdump-bench)}"
 source "$(dirname "$0")/lib.sh"
 SIZES="${SIZES:-10x11x10 50x11x20}"
