@@ -10,9 +10,18 @@
 #   the same again: every object unchanged, nothing written
 # then kubectl and meshdump again with every PATCH answered LATENCY late (`--fault delay=`),
 # as a real API server answers after etcd and Istio's validating webhook: meshdump at its
-# default --concurrency 8, at 16 and at 32. LATENCY=0 leaves these rows out.
+# default --concurrency 8, at 16 and at 32; and meshdump at 8 with only the real PATCHes late
+# (`dry-run=false`: a dry run skips etcd), against the same kubectl figure (kubectl sends no
+# dry run, so every PATCH of its is a real one). LATENCY=0 leaves these rows out.
+# HUGE: the apply, then the same again (every object listed, found unchanged, nothing written).
 # Wall time, CPU and peak RSS of the client process, from /usr/bin/time, and the server's CPU
 # over the run (from /proc: on loopback both share this machine's cores). Trees go to tmpfs.
+# Last run (2 cores, load average 1.0; README, Figures, has the table and what limits each):
+#   loopback 2.8x / 2.6x faster than kubectl at 1,100 / 11,000 (CPU-bound, mostly the HTTP stack);
+#   10ms per PATCH at --concurrency 8: 4.0x / 4.1x, against a bound of about 4.6x (two round
+#   trips per object, 8 at a time, the dry run of all before any write; kubectl one at a time);
+#   7.8x at 16, 14.6x at 32; only real PATCHes late: 7.1x / 6.6x at 8;
+#   peak RSS 24 / 28 / 65 MB at 1,100 / 11,000 / 100,100 (71 MB applying the 100,100 again).
 export BENCH_WORK="${BENCH_WORK:-$([ -d /dev/shm ] && echo /dev/shm/meshdump-bench || echo /tmp/meshdump-bench)}"
 source "$(dirname "$0")/lib.sh"
 SIZES="${SIZES:-10x11x10 50x11x20}"
@@ -98,6 +107,11 @@ for shape in $SIZES; do
         stop_fixture_server
         ratio "$n" "$KUBECTL_SECONDS" "$SECONDS_ELAPSED" " with $LATENCY per PATCH, --concurrency $concurrency"
     done
+    empty_server "$shape" --fault "delay=$LATENCY,method=PATCH,dry-run=false"
+    run "meshdump $n slow writes" "$MESHDUMP" apply "$tree" --kubeconfig "$KUBECONFIG_FILE"
+    row "$n" "meshdump apply, $LATENCY per real PATCH, dry runs not"
+    stop_fixture_server
+    ratio "$n" "$KUBECTL_SECONDS" "$SECONDS_ELAPSED" " with $LATENCY per real PATCH (dry runs not delayed), --concurrency 8"
 done
 
 for shape in $HUGE; do
@@ -106,5 +120,7 @@ for shape in $HUGE; do
     empty_server "$shape"
     run "meshdump $n" "$MESHDUMP" apply "$WORK/apply-tree-$shape" --kubeconfig "$KUBECONFIG_FILE"
     row "$n" "meshdump apply (dry run included)"
+    run "meshdump again $n" "$MESHDUMP" apply "$WORK/apply-tree-$shape" --kubeconfig "$KUBECONFIG_FILE"
+    row "$n" "  the same again (every object unchanged)"
     stop_fixture_server
 done

@@ -11,7 +11,9 @@ import Testing
         guard case .status(429, retryAfter: 3) = status.action else { Issue.record("\(status.action)"); return }
         #expect(status.match.pathPrefix == "/apis" && status.match.clusterWideListsOnly && status.match.continueOnly && status.times == nil)
         let write = try Fault(spec: "conflict,name=reviews,method=patch")
-        #expect(write.match.name == "reviews" && write.match.method == "PATCH")
+        #expect(write.match.name == "reviews" && write.match.method == "PATCH" && write.match.dryRun == nil)
+        #expect(try Fault(spec: "delay=10ms,method=PATCH,dry-run=false").match.dryRun == false)
+        #expect(try Fault(spec: "delay=10ms,dry-run=true").match.dryRun == true)
         guard case .trickleBody(interval: .milliseconds(250)) = try Fault(spec: "trickle-body=250ms").action,
               case .delay(.seconds(120)) = try Fault(spec: "delay=2m").action,
               case .pageUnpagedLists(13) = try Fault(spec: "page-unpaged-lists=13").action,
@@ -27,7 +29,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["", "explode", "status", "status=abc", "delay=2", "stall-body=100,resource", "drop,colour=red", "times=x"])
+    @Test(arguments: ["", "explode", "status", "status=abc", "delay=2", "stall-body=100,resource", "drop,colour=red", "times=x", "delay=1s,dry-run=yes"])
     func badSpecsAreRefused(_ spec: String) {
         #expect(throws: FaultSpecError.self) { try Fault(spec: spec) }
     }

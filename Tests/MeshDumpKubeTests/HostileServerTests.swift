@@ -79,7 +79,10 @@ import Testing
             let listed = try await withClient(server) { try await $0.collect("destinationrules") }
             let message = listed.result.error?.description ?? ""
             #expect(message.hasSuffix(": the server announced 1 more object (remainingItemCount) and has since sent 7 in 1 more page, yet the list goes on"), "\(message)")
-            #expect(lists(server, "destinationrules").count == 2)
+            // The third page is asked for ahead as soon as the second's continue token is read, and
+            // dropped when the second turns out too long: whether that request reaches the server
+            // first is a race.
+            #expect((2...3).contains(lists(server, "destinationrules").count))
         }
     }
 

@@ -58,6 +58,26 @@ import Testing
         }
     }
 
+    @Test func aConfigurationAlreadyEncodedIsSentAsItIsAndItsAnswerReadAsAsked() async throws {
+        try await withServer(try cluster()) { server in
+            let client = try client(server)
+            var body: [UInt8] = []
+            try JSONWriter.write(try reviews().configuration(namespace: "team-a"), compact: true, to: &body)
+            let created = try await client.apply(configuration: body, as: virtualServices, namespace: "team-a", name: "reviews")
+            #expect(created.created && created.status == 201)
+            let stored = try #require(try await client.get(virtualServices, namespace: "team-a", name: "reviews"))
+            #expect(try created.resourceVersion() == stored.value[path: ["metadata", "resourceVersion"]]?.stringValue)
+            #expect(try created.object().value == stored.value)
+            #expect(try created.object().origin == .cluster(context: "target", path: "/apis/networking.istio.io/v1/namespaces/team-a/virtualservices/reviews"))
+            let again = try await client.apply(configuration: body, as: virtualServices, namespace: "team-a", name: "reviews",
+                                                options: ApplyOptions(dryRun: true))
+            #expect(!again.created && again.status == 200 && again.warnings.isEmpty)
+            #expect(try again.resourceVersion() == created.resourceVersion())
+            await client.shutdown()
+            #expect(writes(server).map { $0.hasSuffix(" dry") } == [false, true])
+        }
+    }
+
     @Test func dryRunsCompareTheAnswerWithTheLiveObject() async throws {
         try await withServer(try cluster()) { server in
             let client = try client(server)

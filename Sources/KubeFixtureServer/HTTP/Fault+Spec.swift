@@ -1,7 +1,7 @@
 extension Fault {
     /// The fault options `fixture-apiserver --fault` takes, for its help and the README.
     public static let specHelp = """
-        ACTION[,resource=R][,name=N][,method=M][,path=PREFIX][,cluster-wide][,continue-only][,times=N]. \
+        ACTION[,resource=R][,name=N][,method=M][,dry-run=true|false][,path=PREFIX][,cluster-wide][,continue-only][,times=N]. \
         ACTION is one of: \
         status=CODE[,retry-after=S] (answer 429, 500, 503…), forbidden (403 as RBAC), expired and \
         expired-with-continue (410 on continue tokens), delay=D (answer after D: 500ms, 2s), drop (close \
@@ -30,6 +30,9 @@ extension Fault {
             case "path": match.pathPrefix = try Self.text(value, key, spec)
             case "name": match.name = try Self.text(value, key, spec)
             case "method": match.method = try Self.text(value, key, spec).uppercased()
+            case "dry-run":
+                guard let dryRun = Bool(value ?? "") else { throw FaultSpecError(spec: spec, message: "dry-run needs true or false") }
+                match.dryRun = dryRun
             case "cluster-wide": match.clusterWideListsOnly = true
             case "continue-only": match.continueOnly = true
             case "times": times = try Self.number(value, key, spec)

@@ -67,15 +67,18 @@ public struct Fault: Sendable {
         public var name: String?
         /// Only requests with this method (`PATCH`, `DELETE`, `POST`); nil: any.
         public var method: String?
+        /// Only dry runs (`dryRun=All` in the query), or only requests that are not; nil: any.
+        public var dryRun: Bool?
 
         public init(resource: String? = nil, clusterWideListsOnly: Bool = false, continueOnly: Bool = false, pathPrefix: String? = nil,
-                    name: String? = nil, method: String? = nil) {
+                    name: String? = nil, method: String? = nil, dryRun: Bool? = nil) {
             self.resource = resource
             self.clusterWideListsOnly = clusterWideListsOnly
             self.continueOnly = continueOnly
             self.pathPrefix = pathPrefix
             self.name = name
             self.method = method
+            self.dryRun = dryRun
         }
     }
 
@@ -118,6 +121,7 @@ public final class FaultInjector: Sendable {
     private static func matches(_ match: Fault.Match, _ request: FaultRequest) -> Bool {
         if let prefix = match.pathPrefix, !request.path.hasPrefix(prefix) { return false }
         if let method = match.method, method != request.method { return false }
+        if let dryRun = match.dryRun, dryRun != request.dryRun { return false }
         let (resource, isList, namespace, name): (String?, Bool, String?, String?) = switch request.route {
         case .collection(let t, _, let ns): (t.resource, true, ns, request.bodyName)
         case .object(let t, _, let ns, let name): (t.resource, false, ns, name)
@@ -140,4 +144,6 @@ struct FaultRequest {
     var hasContinue: Bool
     /// The name in a create's body.
     var bodyName: String?
+    /// `dryRun=All` is in the query.
+    var dryRun: Bool
 }

@@ -1,4 +1,3 @@
-import Foundation
 import MeshDumpCore
 
 /// Answers one request: authentication, injected faults, then the Kubernetes API — reads from a
@@ -59,7 +58,8 @@ final class ServerApp: Sendable {
         var query = request.query
         let bodyName = request.method == "POST" ? (try? ObjectDecoder(InputBytes(request.body, source: "body")).next())?.name : nil
         if let action = faults.take(FaultRequest(method: request.method, path: request.path, route: route,
-                                                 hasContinue: request.query["continue"] != nil, bodyName: bodyName)) {
+                                                 hasContinue: request.query["continue"] != nil, bodyName: bodyName,
+                                                 dryRun: request.query["dryRun"] == "All")) {
             switch action {
             case .delay(let d): delay = d
             case .dropConnection: return .dropped
@@ -197,11 +197,6 @@ final class ServerApp: Sendable {
     /// `/path?a=b&c=d` → path and decoded parameters.
     static func split(_ uri: String) -> (String, [String: String]) {
         guard let q = uri.firstIndex(of: "?") else { return (uri, [:]) }
-        var query: [String: String] = [:]
-        for pair in uri[uri.index(after: q)...].split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0) }
-            query[parts[0]] = parts.count > 1 ? parts[1] : ""
-        }
-        return (String(uri[..<q]), query)
+        return (String(uri[..<q]), QueryText.parameters(uri[uri.index(after: q)...]))
     }
 }

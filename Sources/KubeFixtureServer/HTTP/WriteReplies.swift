@@ -17,7 +17,7 @@ struct WriteReplies {
         let applied: Value
         do { applied = try request.object(type, version: version, namespace: namespace, name: name) } catch { return error.reply }
         let apiVersion = type.apiVersion(version)
-        return store.write { cluster in
+        return store.write(dryRun: request.dryRun) { cluster in
             if let refusal = Self.missingNamespace(namespace, in: cluster) { return refusal }
             let existing = cluster.find(type, namespace: namespace, name: name)
             let live = existing?.value(apiVersion: apiVersion)
@@ -46,7 +46,7 @@ struct WriteReplies {
         do { object = try request.object(type, version: version, namespace: namespace, name: nil) } catch { return error.reply }
         let apiVersion = type.apiVersion(version)
         let name = object[path: ["metadata", "name"]]?.stringValue ?? ""
-        return store.write { cluster in
+        return store.write(dryRun: request.dryRun) { cluster in
             if let refusal = Self.missingNamespace(namespace, in: cluster) { return refusal }
             if cluster.find(type, namespace: namespace, name: name) != nil { return .alreadyExists(type, name: name) }
             for key in ["uid", "resourceVersion", "generation", "creationTimestamp", "managedFields"] { object["metadata"]?[key] = nil }
@@ -61,7 +61,7 @@ struct WriteReplies {
     /// Deletes at once (no finalizers or grace periods; a namespace takes its objects along),
     /// after checking the DeleteOptions preconditions.
     func delete(_ type: ResourceType, namespace: String?, name: String, request: WriteRequest, options: DeleteBody) -> Reply {
-        store.write { cluster in
+        store.write(dryRun: request.dryRun || options.dryRun) { cluster in
             guard let existing = cluster.find(type, namespace: namespace, name: name) else { return .notFound(type, name: name) }
             let uid = existing.metadata["uid"]?.stringValue ?? ""
             let resourceVersion = existing.metadata["resourceVersion"]?.stringValue ?? ""

@@ -46,7 +46,7 @@ struct WriteRequest {
     func object(_ type: ResourceType, version: String, namespace: String?, name: String?) throws(Refusal) -> Value {
         let decoded: Object?
         do {
-            decoded = try ObjectDecoder(InputBytes(body, source: "request body")).next()
+            decoded = try ObjectDecoder(InputBytes(body, source: "request body"), tracksPositions: false).next()
         } catch {
             throw Refusal(reply: .badRequest("error decoding the request body: \(error)"))
         }

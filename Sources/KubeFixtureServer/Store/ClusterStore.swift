@@ -1,7 +1,7 @@
 import Synchronization
 
-/// The cluster a running fixture server serves: reads take a snapshot (a cheap copy, so a list
-/// is consistent however long it takes), writes change it one at a time.
+/// The cluster a running fixture server serves: reads and dry runs take a snapshot (a cheap copy,
+/// so a list is consistent however long it takes), writes change it one at a time.
 final class ClusterStore: Sendable {
     private let state: Mutex<FixtureCluster>
 
@@ -11,8 +11,12 @@ final class ClusterStore: Sendable {
 
     var snapshot: FixtureCluster { state.withLock { $0 } }
 
-    /// Runs `body` on the cluster with no other write in between.
-    func write<T: Sendable>(_ body: (inout FixtureCluster) -> T) -> T {
-        state.withLock { body(&$0) }
+    /// Runs `body` on the cluster with no other write in between. A dry run, which stores
+    /// nothing, runs on a snapshot instead and waits for no other write (a real write made
+    /// meanwhile copies the part of the store it changes, once).
+    func write<T: Sendable>(dryRun: Bool = false, _ body: (inout FixtureCluster) -> T) -> T {
+        guard dryRun else { return state.withLock { body(&$0) } }
+        var snapshot = self.snapshot
+        return body(&snapshot)
     }
 }

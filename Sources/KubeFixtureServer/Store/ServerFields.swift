@@ -42,8 +42,12 @@ enum ServerFields {
             a = (a ^ UInt64(byte)) &* 0x100000001b3
             b = (b ^ UInt64(byte)) &* 0x1000193 &+ a
         }
-        let hex = HexDigit.string(a, width: 16) + HexDigit.string(b, width: 16)
-        let c = Array(hex)
-        return "\(String(c[0..<8]))-\(String(c[8..<12]))-4\(String(c[13..<16]))-a\(String(c[17..<20]))-\(String(c[20..<32]))"
+        let hex = Array((HexDigit.string(a, width: 16) + HexDigit.string(b, width: 16)).utf8)
+        var uid: [UInt8] = []
+        for (separator, part) in [("", 0..<8), ("-", 8..<12), ("-4", 13..<16), ("-a", 17..<20), ("-", 20..<32)] {
+            uid += separator.utf8
+            uid += hex[part]
+        }
+        return String(decoding: uid, as: UTF8.self)
     }
 }

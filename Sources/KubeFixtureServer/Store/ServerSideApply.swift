@@ -42,7 +42,8 @@ struct ServerSideApply {
         for i in entries.indices where i != mine { others[i] = FieldSet(fieldsV1: entries[i]["fieldsV1"] ?? [:]) }
         var conflicts: [Conflict] = []
         var taken: Set<Int> = []
-        for path in applying.paths.sorted(by: Self.pathOrder) {
+        // Only other managers' fields conflict: with none (any create), no path is looked at.
+        for path in others.isEmpty ? [] : Self.sorted(applying) {
             for i in others.keys.sorted() where others[i]!.ownsAny(at: path) && live?[path: path] != configuration[path: path] {
                 conflicts.append(Conflict(manager: Self.describe(entries[i]), field: FieldSet.text(path)))
                 for owned in others[i]!.paths where owned.starts(with: path) { others[i]!.remove(owned) }
@@ -51,7 +52,7 @@ struct ServerSideApply {
         }
         if !conflicts.isEmpty, !force { throw Conflicts(conflicts: conflicts) }
         var object = live ?? base
-        for path in before.subtracting(applying).paths.sorted(by: Self.pathOrder) where !others.values.contains(where: { $0.ownsAny(at: path) }) {
+        for path in Self.sorted(before.subtracting(applying)) where !others.values.contains(where: { $0.ownsAny(at: path) }) {
             Self.remove(path[...], from: &object, depth: 0)
         }
         Self.merge(configuration, into: &object)
@@ -115,8 +116,9 @@ struct ServerSideApply {
         return text
     }
 
-    static func pathOrder(_ a: [String], _ b: [String]) -> Bool {
-        FieldSet.text(a).utf8.lexicographicallyPrecedes(FieldSet.text(b).utf8)
+    /// The set's paths in the order of their text (`.spec.hosts`), each text made once.
+    static func sorted(_ fields: FieldSet) -> [[String]] {
+        fields.paths.map { (text: FieldSet.text($0), path: $0) }.sorted { $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) }.map(\.path)
     }
 
     /// Mappings merged key by key; anything else replaced.

@@ -5,12 +5,14 @@ import Synchronization
 /// and the rules, as export runs them), labelled as a member when an ApplySet is applied, and
 /// checked, before any request goes to the target.
 ///
-/// The objects go to a spool on disk in the order they came; what the later phases need of each
-/// stays in memory as an `ApplyEntry`, at the same position. Problems the stages report go to
-/// `diagnostics`; anything that makes the input unusable throws `ApplyInputError`.
+/// Each object goes to a spool on disk, in the order they came, as the configuration its apply
+/// sends (`Object.configuration(namespace:)`, written once here and sent as it is by the dry run
+/// and the apply); what the later phases need of each stays in memory as an `ApplyEntry`, at the
+/// same position. Problems the stages report go to `diagnostics`; anything that makes the input
+/// unusable throws `ApplyInputError`.
 public struct ApplyInput {
-    public var entries: [ApplyEntry]
-    /// The objects, as `entries` lists them.
+    public var entries: ApplyEntries
+    /// The objects' configurations, as `entries` lists them.
     public let spool: ObjectSpool
     public let sourceName: String
 
@@ -19,17 +21,17 @@ public struct ApplyInput {
     /// twice, when an object carries another set's label, and when nothing is left to apply.
     public static func read(_ source: any ObjectSource, request: ReadRequest, stages: any ObjectStage, set: ApplySet?,
                             spool: ObjectSpool, diagnostics: DiagnosticCollector) async throws -> ApplyInput {
-        let state = Mutex<(entries: [ApplyEntry], seen: [ObjectID: Origin])>(([], [:]))
+        let entries = Mutex(ApplyEntries())
         let reports = try await source.read(request) { object in
             guard var object = try stages.apply(object) else { return }
             if let set { object = try set.member(object) }
             let id = object.id
-            try state.withLock { state in
-                if let first = state.seen.updateValue(object.origin, forKey: id) {
-                    throw DuplicateObjectError(id: id, side: source.name, first: first, second: object.origin)
+            let line = try ObjectSpool.line(object.configuration(namespace: id.namespace.isEmpty ? nil : id.namespace))
+            try entries.withLock { entries in
+                if let first = entries.append(ApplyEntry(id: id, apiVersion: object.apiVersion, origin: object.origin)) {
+                    throw DuplicateObjectError(id: id, side: source.name, first: entries[first].origin, second: object.origin)
                 }
-                try spool.append(object.value)
-                state.entries.append(ApplyEntry(id: id, apiVersion: object.apiVersion, origin: object.origin))
+                try spool.append(line: line)
             }
         }
         try reports.requireComplete(source.name)
@@ -37,12 +39,12 @@ public struct ApplyInput {
         guard !diagnostics.hasErrors else {
             throw ApplyInputError("\(source.name): the rules reported \(counted(diagnostics.count(.error), "error")); nothing was applied")
         }
-        let entries = state.withLock { $0.entries }
-        guard !entries.isEmpty else {
+        let all = entries.withLock { $0 }
+        guard !all.isEmpty else {
             throw ApplyInputError("\(source.name) holds no object to apply")
         }
         try spool.finish()
-        return ApplyInput(entries: entries, spool: spool, sourceName: source.name)
+        return ApplyInput(entries: all, spool: spool, sourceName: source.name)
     }
 }
 

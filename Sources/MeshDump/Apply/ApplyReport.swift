@@ -27,28 +27,32 @@ public struct ApplyReport: Sendable {
     public var result: Result
     /// Sorted by identity: every object applied and pruned (or planned); after a refusal, the
     /// objects refused.
-    public var objects: [ApplyEntry]
+    public let objects: Objects
     /// `--dry-run`'s plan.
     public var plan: DiffResult?
     /// The namespaces `--create-namespaces` created before the dry run, sorted: the one change
     /// a refused run can have made.
     public var createdNamespaces: [String]
+    private let counts: [ApplyOutcome: Int]
 
     public init(source: String, target: String, dryRun: Bool, applySet: ApplySetParent?, result: Result,
-                objects: [ApplyEntry], plan: DiffResult? = nil, createdNamespaces: [String] = []) {
+                objects: ApplyEntries, plan: DiffResult? = nil, createdNamespaces: [String] = []) {
         self.source = source
         self.target = target
         self.dryRun = dryRun
         self.applySet = applySet
         self.result = result
-        self.objects = objects.sorted { $0.id < $1.id }
+        self.objects = Objects(objects)
         self.plan = plan
         self.createdNamespaces = createdNamespaces.sorted()
+        var counts: [ApplyOutcome: Int] = [:]
+        for entry in objects { if let outcome = entry.outcome { counts[outcome, default: 0] += 1 } }
+        self.counts = counts
     }
 
     /// How many objects ended each way.
     public func count(_ outcome: ApplyOutcome) -> Int {
-        objects.count { $0.outcome == outcome }
+        counts[outcome] ?? 0
     }
 
     /// 0 when everything was applied (or, with `--dry-run`, would be), 1 otherwise.
@@ -59,16 +63,44 @@ public struct ApplyReport: Sendable {
         ApplyOutcome.allCases.map { "\(count($0)) \($0.rawValue)" }.joined(separator: ", ")
     }
 
-    /// The text output: a line per object that changed or failed
-    /// (`configured VirtualService team-a/reviews`), unchanged ones only counted, then the summary.
-    public func text() -> String {
-        var out = ""
+    /// The text output, handed to `write` a piece at a time: a line per object that changed or
+    /// failed (`configured VirtualService team-a/reviews`), unchanged ones only counted, then
+    /// the summary.
+    public func writeText(_ write: ([UInt8]) throws -> Void) rethrows {
+        var out = OutputBuffer()
         for object in objects {
             guard let outcome = object.outcome, outcome != .unchanged else { continue }
-            out += "\(outcome.rawValue) \(object.id)"
-            if outcome == .failed, let message = object.message { out += ": \(message)" }
-            out += "\n"
+            out.bytes += "\(outcome.rawValue) \(object.id)".utf8
+            if outcome == .failed, let message = object.message { out.bytes += ": \(message)".utf8 }
+            out.bytes.append(0x0A)
+            try out.flushIfFull(to: write)
         }
-        return out + summary + "\n"
+        out.bytes += (summary + "\n").utf8
+        try out.flush(to: write)
+    }
+
+    /// The whole text output as one string.
+    public func text() -> String {
+        var bytes: [UInt8] = []
+        writeText { bytes += $0 }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension ApplyReport {
+    /// A report's objects in identity order: the run's entries as they are, read through their
+    /// positions sorted (so the report copies none of them).
+    public struct Objects: RandomAccessCollection, Sendable {
+        private let entries: ApplyEntries
+        private let order: [Int32]
+
+        init(_ entries: ApplyEntries) {
+            self.entries = entries
+            order = entries.indices.map(Int32.init).sorted { entries[Int($0)].id < entries[Int($1)].id }
+        }
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { order.count }
+        public subscript(position: Int) -> ApplyEntry { entries[Int(order[position])] }
     }
 }

@@ -18,28 +18,23 @@ extension ApplySet {
         return labelled
     }
 
-    /// Source objects whose live counterpart (same group, kind, namespace and name) exists but is
-    /// not this set's member: unlabelled, or labelled for another set. Applying them takes them
-    /// over, so the caller refuses unless told to force. In identity order.
-    public func takeovers(source: some Sequence<ObjectID>, live: some Sequence<LiveMember>) -> [MembershipConflict] {
-        var owners: [ObjectID: String?] = [:]
-        for member in live { owners[member.id] = .some(member.partOf) }
-        var conflicts: [MembershipConflict] = []
-        for id in Set(source) {
-            guard let owner = owners[id], owner != self.id else { continue }
-            conflicts.append(MembershipConflict(id: id, otherSet: owner))
-        }
-        return conflicts.sorted { $0.id < $1.id }
+    /// The conflict of applying source object `id` when its live counterpart (same group, kind,
+    /// namespace and name) carries part-of label `partOf`: nil when it is this set's member;
+    /// unlabelled, or labelled for another set, applying it takes it over, so the caller refuses
+    /// unless told to force.
+    public func takeover(_ id: ObjectID, partOf: String?) -> MembershipConflict? {
+        partOf == self.id ? nil : MembershipConflict(id: id, otherSet: partOf)
     }
 
     /// What prune deletes: live objects carrying this set's part-of label, of a group-kind in
-    /// `scope`, cluster-scoped or in one of its namespaces, that the source no longer holds —
-    /// each with its uid for the delete precondition, in identity order. Anything else in `live`
-    /// (other sets' members, unlabelled objects, the parent) is never a candidate.
-    public func prunePlan(source: Set<ObjectID>, live: some Sequence<LiveMember>, scope: ApplySetScope) -> [LiveMember] {
+    /// `scope`, cluster-scoped or in one of its namespaces, that the source no longer holds
+    /// (`inSource` false) — each with its uid for the delete precondition, in identity order.
+    /// Anything else in `live` (other sets' members, unlabelled objects, the parent) is never a
+    /// candidate.
+    public func prunePlan(live: some Sequence<LiveMember>, scope: ApplySetScope, inSource: (ObjectID) -> Bool) -> [LiveMember] {
         let namespaces = Set(namespaces(in: scope))
         return live.filter { member in
-            member.partOf == id && !source.contains(member.id) && member.id != parent.objectID
+            member.partOf == id && !inSource(member.id) && member.id != parent.objectID
                 && scope.groupKinds.contains(GroupKind(member.id))
                 && (member.id.namespace.isEmpty || namespaces.contains(member.id.namespace))
         }

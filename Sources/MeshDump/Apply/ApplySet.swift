@@ -5,7 +5,7 @@ import MeshDumpCore
 /// members can be found again. Pure: the caller reads the live parent and members and sends the
 /// writes this model describes.
 ///
-/// A run goes: read the live parent (`init`), refuse takeovers (`takeovers`), apply the parent
+/// A run goes: read the live parent (`init`), refuse takeovers (`takeover`), apply the parent
 /// covering the old and new scope (`parentObject(scope: scope(for:))`), apply the members
 /// (`member(_:)` labels them), delete what `prunePlan` lists, then apply the parent again with
 /// just the new scope.

@@ -12,7 +12,8 @@ import Synchronization
 /// is made, so nothing is left behind however the process ends.
 ///
 /// Appends (from any task, one at a time) go through a buffer; `finish()` flushes it, after which
-/// any number of `Reader`s read the values back in the order they were appended, a chunk at a time.
+/// any number of `Reader`s read the lines back in the order they were appended, a chunk at a
+/// time, to be sent as they are or decoded.
 public final class ObjectSpool: Sendable {
     private let fd: Int32
     /// The folder it lives in, for messages (the file itself has no name any more).
@@ -35,13 +36,18 @@ public final class ObjectSpool: Sendable {
         close(fd)
     }
 
-    /// Appends one value.
-    public func append(_ value: Value) throws {
+    /// The line `value` is spooled as: compact JSON, which has no line break in it.
+    public static func line(_ value: Value) throws(JSONWriteError) -> [UInt8] {
         var line: [UInt8] = []
         try JSONWriter.write(value, compact: true, to: &line)
-        line.append(0x0A)
+        return line
+    }
+
+    /// Appends one value, as `line(_:)` wrote it.
+    public func append(line: [UInt8]) throws(InputError) {
         try pending.withLock { pending throws(InputError) in
             pending += line
+            pending.append(0x0A)
             if pending.count >= Self.chunkSize { try flush(&pending) }
         }
     }
@@ -75,14 +81,14 @@ public final class ObjectSpool: Sendable {
             self.name = name
         }
 
-        /// The next value, or nil after the last.
-        public func next() throws -> Value? {
+        /// The next value's line (its compact JSON), or nil after the last.
+        public func next() throws(InputError) -> [UInt8]? {
             guard let line = try nextLine() else { return nil }
-            return try JSONReader.values(buffer[line], source: name).first
+            return Array(buffer[line])
         }
 
-        /// Passes over the next value without decoding it; false after the last.
-        public func skip() throws -> Bool {
+        /// Passes over the next value without copying it; false after the last.
+        public func skip() throws(InputError) -> Bool {
             try nextLine() != nil
         }
 

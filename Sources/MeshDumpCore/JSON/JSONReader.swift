@@ -14,4 +14,25 @@ public enum JSONReader {
             }
         }
     }
+
+    /// The value at `path` (mapping keys) in the first JSON value of `bytes`, building nothing
+    /// else: every other member is skipped over. Nil when a step is missing or not a mapping.
+    /// Throws for JSON that is malformed on the way to it.
+    public static func value(at path: [String], in bytes: [UInt8], source: String) throws(ReadError) -> Value? {
+        try bytes.withUnsafeBufferPointer { buffer throws(ReadError) -> Value? in
+            var parser = JSONParser(buffer, source: source)
+            for key in path {
+                parser.skipWhitespace()
+                guard parser.current == UInt8(ascii: "{") else { return nil }
+                parser.pos += 1
+                var first = true
+                while true {
+                    guard let member = try parser.nextKey(first: &first) else { return nil }
+                    if member.name == key { break }
+                    try parser.skipValue()
+                }
+            }
+            return try parser.parseValue()
+        }
+    }
 }

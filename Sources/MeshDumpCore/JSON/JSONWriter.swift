@@ -15,6 +15,12 @@ public enum JSONWriter {
         try write(value, indent: -1, to: &output)
     }
 
+    /// Appends `value` as it stands `level` deep in a document (four spaces a level), with no
+    /// line break before or after it: for writers that put a document together piece by piece.
+    public static func write(_ value: Value, nestedAt level: Int, to output: inout [UInt8]) throws(JSONWriteError) {
+        try write(value, indent: level, to: &output)
+    }
+
     /// One document as a string.
     public static func string(_ value: Value) throws(JSONWriteError) -> String {
         var bytes: [UInt8] = []
@@ -64,8 +70,8 @@ public enum JSONWriter {
         }
     }
 
-    /// Go's encoding/json string encoding with HTML escaping on.
-    static func writeString(_ s: String, to output: inout [UInt8]) {
+    /// Appends `s` as a JSON string: Go's encoding/json string encoding with HTML escaping on.
+    public static func writeString(_ s: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in

@@ -6,36 +6,39 @@ import NIOHTTP1
 /// as a `WriteError` saying what the caller can do.
 extension KubeClient {
     /// Server-side applies `object` (PATCH, `application/apply-patch+yaml`) at its own apiVersion,
-    /// to the resource and scope `kind` names. The object is sent as its configuration: uid,
-    /// resourceVersion, generation, creationTimestamp, managedFields and status are left out. A
-    /// namespaced object without a namespace goes to the context's namespace (else `default`),
-    /// as with kubectl; a cluster-scoped object is sent without one. `live` — the object as last listed, or a dry run's answer — lets the
-    /// result tell `configured` from `unchanged` (see `ApplyResult`). Creating a Namespace makes
-    /// `namespaces()` list afresh.
+    /// to the resource and scope `kind` names. The object is sent as its configuration
+    /// (`Object.configuration(namespace:)`): uid, resourceVersion, generation, creationTimestamp,
+    /// managedFields and status are left out. A namespaced object without a namespace goes to the
+    /// context's namespace (else `default`), as with kubectl; a cluster-scoped object is sent
+    /// without one. `live` — the object as last listed, or a dry run's answer — lets the result
+    /// tell `configured` from `unchanged` (see `ApplyResult`).
     public func apply(_ object: Object, as kind: ServedKind, options: ApplyOptions = ApplyOptions(),
                       live: Object? = nil) async throws(WriteError) -> ApplyResult {
-        var configuration = object.value
-        for key in ["uid", "resourceVersion", "generation", "creationTimestamp", "managedFields", "selfLink"] {
-            configuration["metadata"]?[key] = nil
-        }
-        configuration["status"] = nil
-        var namespace: String? = nil
-        if kind.namespaced {
-            namespace = object.namespace.isEmpty ? connection.defaultNamespace ?? "default" : object.namespace
-            configuration["metadata"]?["namespace"] = .string(namespace!)
-        } else {
-            configuration["metadata"]?["namespace"] = nil
-        }
+        let namespace = kind.namespaced ? (object.namespace.isEmpty ? connection.defaultNamespace ?? "default" : object.namespace) : nil
         let target = ServedKind(kind: kind.kind, version: object.version)
-        let path = target.objectPath(namespace: namespace, name: object.name)
+        var body: [UInt8] = []
+        do { try JSONWriter.write(object.configuration(namespace: namespace), compact: true, to: &body) } catch {
+            throw .rejected(Rejection(code: 0, reason: "", message: "\(target.objectPath(namespace: namespace, name: object.name)): \(error)"))
+        }
+        let answer = try await apply(configuration: body, as: target, namespace: namespace, name: object.name, options: options)
+        let decoded = try answer.object()
+        let change = ApplyResult.change(status: answer.status, answer: decoded.value, live: live?.value, dryRun: options.dryRun)
+        return ApplyResult(change: change, object: decoded, warnings: answer.warnings)
+    }
+
+    /// Server-side applies `configuration`, an object's configuration already written as compact
+    /// JSON (see `Object.configuration(namespace:)`), sent as it is to `namespace/name` of `kind`
+    /// at `kind.version`. The answer is decoded only as far as the caller asks. Creating a
+    /// Namespace makes `namespaces()` list afresh.
+    public func apply(configuration: [UInt8], as kind: ServedKind, namespace: String?, name: String,
+                      options: ApplyOptions = ApplyOptions()) async throws(WriteError) -> ApplyAnswer {
         var query = [("fieldManager", options.fieldManager), ("fieldValidation", options.fieldValidation.rawValue)]
         if options.force { query.append(("force", "true")) }
         if options.dryRun { query.append(("dryRun", "All")) }
-        let response = try await write(.PATCH, path, query: query, body: configuration, contentType: "application/apply-patch+yaml")
-        let answer = try decode(response)
+        let response = try await send(.PATCH, kind.objectPath(namespace: namespace, name: name), query: query, body: configuration,
+                                      contentType: "application/apply-patch+yaml")
         if kind.group.isEmpty, kind.kind.kind == "Namespace", response.status == 201, !options.dryRun { await namespaceCache.forget() }
-        let change = ApplyResult.change(status: response.status, answer: answer.value, live: live?.value, dryRun: options.dryRun)
-        return ApplyResult(change: change, object: answer, warnings: response.warnings)
+        return ApplyAnswer(response, context: connection.contextName)
     }
 
     /// Deletes `namespace/name` of `kind` (in the background, as kubectl does), only if its uid
@@ -68,32 +71,22 @@ extension KubeClient {
     }
 
     /// Sends a write with a JSON body; a failed answer is thrown sorted.
-    private func write(_ method: HTTPMethod, _ path: String, query: [(String, String)] = [], body: Value,
-                       contentType: String = "application/json") async throws(WriteError) -> Response {
+    private func write(_ method: HTTPMethod, _ path: String, query: [(String, String)] = [], body: Value) async throws(WriteError) -> Response {
         var bytes: [UInt8] = []
         do { try JSONWriter.write(body, compact: true, to: &bytes) } catch {
             throw .rejected(Rejection(code: 0, reason: "", message: "\(path): \(error)"))
         }
+        return try await send(method, path, query: query, body: bytes, contentType: "application/json")
+    }
+
+    /// Sends a write with a body already encoded; a failed answer is thrown sorted.
+    private func send(_ method: HTTPMethod, _ path: String, query: [(String, String)], body: [UInt8],
+                      contentType: String) async throws(WriteError) -> Response {
         let response: Response
-        do { response = try await transport.send(method, path, query: query, body: bytes, contentType: contentType) } catch {
+        do { response = try await transport.send(method, path, query: query, body: body, contentType: contentType) } catch {
             throw .failed(error)
         }
         guard response.isSuccess else { throw WriteError(response) }
         return response
-    }
-
-    private func decode(_ response: Response) throws(WriteError) -> Object {
-        let path = String(response.path.prefix { $0 != "?" })
-        do {
-            guard var object = try ObjectDecoder(InputBytes(response.body, source: path)).next() else {
-                throw KubeError.malformedResponse("\(path): empty answer")
-            }
-            object.origin = .cluster(context: connection.contextName, path: path)
-            return object
-        } catch let error as KubeError {
-            throw .failed(error)
-        } catch {
-            throw .failed(.malformedResponse("\(path): \(error)"))
-        }
     }
 }

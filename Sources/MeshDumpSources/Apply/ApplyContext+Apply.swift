@@ -27,12 +27,12 @@ extension ApplyContext {
             let select = { (entry: ApplyEntry) in
                 entry.outcome == nil && entry.planned != .unchanged && Self.isNamespace(entry.id) == namespaces
             }
-            try await forEachObject(phase, where: select) { index, object in
+            try await forEachObject(phase, where: select) { index, line in
                 let entry = ledger[index]
                 guard let kind = kinds[entry.id] else { return }
                 do {
-                    let result = try await client.apply(object, as: kind, options: options, live: try entry.live.map { try Self.liveStub(entry, $0) })
-                    ledger.update(index) { $0.outcome = ApplyOutcome(result.change) }
+                    let outcome = try Self.outcome(entry, try await apply(entry, line: line, as: kind, options: options))
+                    ledger.update(index) { $0.outcome = outcome }
                 } catch {
                     fail(index, ApplyMessages.describe(error))
                 }
@@ -43,11 +43,12 @@ extension ApplyContext {
         }
     }
 
-    /// The live object as far as the client needs it to tell `unchanged` from `configured`:
-    /// its resourceVersion as listed.
-    private static func liveStub(_ entry: ApplyEntry, _ live: LiveState) throws -> Object {
-        try Object(value: ["apiVersion": .string(entry.apiVersion), "kind": .string(entry.id.kind),
-                           "metadata": ["name": .string(entry.id.name), "resourceVersion": .string(live.resourceVersion)]],
-                   origin: .generated)
+    /// What an apply did: created (201); unchanged when the object existed and its
+    /// resourceVersion did not move from the one listed; configured otherwise. Only the
+    /// resourceVersion of the answer is read.
+    private static func outcome(_ entry: ApplyEntry, _ answer: ApplyAnswer) throws(WriteError) -> ApplyOutcome {
+        if answer.created { return .created }
+        guard let live = entry.live else { return .configured }
+        return try answer.resourceVersion() == live.resourceVersion ? .unchanged : .configured
     }
 }

@@ -12,13 +12,13 @@ extension ApplyContext {
         var declared = Set<String>()
         ledger.forEach { _, entry in if isDeclaration(entry) { declared.insert(entry.id.name) } }
         let options = applyOptions(dryRun: false)
-        let client = self.client
-        try await forEachObject("creating namespaces", where: isDeclaration) { index, object in
-            guard let kind = kinds[object.id] else { return }
+        try await forEachObject("creating namespaces", where: isDeclaration) { index, line in
+            let entry = ledger[index]
+            guard let kind = kinds[entry.id] else { return }
             do {
-                _ = try await client.apply(object, as: kind, options: options)
+                _ = try await apply(entry, line: line, as: kind, options: options)
                 ledger.update(index) { $0.outcome = .created }
-                ledger.namespaceCreated(object.name)
+                ledger.namespaceCreated(entry.id.name)
             } catch {
                 fail(index, "cannot create the namespace: \(ApplyMessages.describe(error))")
             }

@@ -7,8 +7,10 @@ extension ApplyContext {
     /// namespaces, that the source no longer holds (see `ApplySet.prunePlan`).
     func prunePlan(_ target: TargetState) -> [LiveMember] {
         guard let set = target.set else { return [] }
-        let ids = sourceIDs()
-        return set.prunePlan(source: Set(ids), live: target.pruneCandidates, scope: set.scope(for: ids))
+        let scope = sourceScope(set)
+        return ledger.read { entries in
+            set.prunePlan(live: target.pruneCandidates, scope: scope) { id in entries.index(of: id).map { entries[$0].outcome != .failed } ?? false }
+        }
     }
 
     /// Deletes every object of `plan`, `settings.concurrency` at once, each only if its uid is

@@ -58,10 +58,13 @@ extension ApplyContext {
             refuseMissing(missing)
             refused = true
         }
-        let listing = try await LiveListing.run(self, kinds: kinds, set: set, namespaces: listNamespaces)
+        let listing = try await LiveListing.run(self, kinds: kinds, set: set, namespaces: listNamespaces, takeovers: !settings.forceConflicts)
         for failure in listing.failures { diagnostics.report(Diagnostic(.error, failure)) }
         if !listing.failures.isEmpty { refused = true }
-        if let set, !settings.forceConflicts, !refuseTakeovers(set) { refused = true }
+        if !listing.takeovers.isEmpty {
+            refuseTakeovers(listing.takeovers)
+            refused = true
+        }
         if refused { return nil }
         return TargetState(kinds: kinds, set: set, parentDigest: parentDigest, missingNamespaces: missing, pruneCandidates: listing.candidates)
     }
@@ -74,31 +77,18 @@ extension ApplyContext {
         var problems = ProblemGroups()
         var moved = false
         ledger.updateAll { entry in
-            let id = kinds.targetID(entry.id, defaultNamespace: defaultNamespace)
-            if id != entry.id {
-                entry.id = id
-                moved = true
-            }
+            entry.address(kinds.targetID(entry.id, defaultNamespace: defaultNamespace))
+            moved = moved || entry.readdressed
             if let problem = kinds.problem(entry) {
                 entry.fail(problem)
                 problems.add(problem, entry)
             }
         }
-        if moved { try checkUnique() }
+        if moved, let (first, second) = ledger.reindex() {
+            throw ApplyInputError(DuplicateObjectError(id: second.id, side: sourceName, first: first.origin, second: second.origin).description)
+        }
         problems.report(to: diagnostics)
         return problems.isEmpty
-    }
-
-    /// Throws when two entries have one identity.
-    private func checkUnique() throws(ApplyInputError) {
-        var seen: [ObjectID: Origin] = [:]
-        var duplicate: DuplicateObjectError?
-        ledger.forEach { _, entry in
-            if let first = seen.updateValue(entry.origin, forKey: entry.id), duplicate == nil {
-                duplicate = DuplicateObjectError(id: entry.id, side: sourceName, first: first, second: entry.origin)
-            }
-        }
-        if let duplicate { throw ApplyInputError(duplicate.description) }
     }
 
     /// The set whose parent is `parent`, as the target records it, and the parent itself;
@@ -138,20 +128,11 @@ extension ApplyContext {
         }
     }
 
-    /// Fails every object that exists on the target outside the set. False when one did.
-    private func refuseTakeovers(_ set: ApplySet) -> Bool {
-        var live: [LiveMember] = []
-        ledger.forEach { _, entry in
-            guard let state = entry.live else { return }
-            live.append(LiveMember(id: entry.id, apiVersion: entry.apiVersion, uid: state.uid, partOf: state.partOf))
+    /// Fails every object that exists on the target outside the set, in spool order.
+    private func refuseTakeovers(_ takeovers: [(index: Int, conflict: MembershipConflict)]) {
+        for (index, conflict) in takeovers.sorted(by: { $0.index < $1.index }) {
+            fail(index, "\(conflict.reason); --force-conflicts takes it over")
         }
-        var conflicts: [ObjectID: MembershipConflict] = [:]
-        for conflict in set.takeovers(source: live.map(\.id), live: live) { conflicts[conflict.id] = conflict }
-        guard !conflicts.isEmpty else { return true }
-        var failed: [Int] = []
-        ledger.forEach { index, entry in if conflicts[entry.id] != nil { failed.append(index) } }
-        for index in failed { fail(index, "\(conflicts[ledger[index].id]!.reason); --force-conflicts takes it over") }
-        return false
     }
 }
 

@@ -15,7 +15,8 @@ import MeshDumpKube
 /// 4. (Not with `--dry-run`.) The parent first, recording the old and new scope; the objects;
 ///    then, when all went in, prune with uid preconditions and the parent with the new scope.
 ///
-/// Memory holds one small `ApplyEntry` per object; the objects wait in the spool.
+/// Memory holds one small `ApplyEntry` per object; the objects wait in the spool, as the
+/// configurations the dry run and the apply send.
 public struct ApplyRun: Sendable {
     public var source: any ObjectSource
     /// Which objects of the source (the filter), read how.
@@ -41,7 +42,7 @@ public struct ApplyRun: Sendable {
     /// target says goes into the report (and each problem to `diagnostics` as it is found).
     public func run(diagnostics: DiagnosticCollector, progress: @escaping @Sendable (ApplyProgress) -> Void = { _ in }) async throws -> ApplyReport {
         try checkSourceIsNotTarget()
-        let input: ApplyInput
+        var input: ApplyInput
         do {
             let labels = try settings.applySet.map { try ApplySet(parent: $0, tooling: settings.tooling, live: nil) }
             input = try await ApplyInput.read(source, request: request, stages: stages, set: labels, spool: try ObjectSpool(),
@@ -54,9 +55,12 @@ public struct ApplyRun: Sendable {
         let namespaces = (request.filter.namespaces ?? []).sorted()
         var options = clientOptions
         options.connectionsPerServer = max(options.connectionsPerServer, settings.concurrency)
-        return try await KubeClient.with(target, options: options) { client in
+        // The ledger keeps the only reference to the entries, so they change in place, never copied.
+        let ledger = Ledger(input.entries)
+        input.entries = []
+        return try await KubeClient.with(target, options: options) { [input] client in
             let context = ApplyContext(client: client, settings: settings, sourceName: input.sourceName, spool: input.spool,
-                                       ledger: Ledger(input.entries), diagnostics: diagnostics, progress: progress)
+                                       ledger: ledger, diagnostics: diagnostics, progress: progress)
             return try await context.run(listNamespaces: namespaces)
         }
     }
@@ -73,14 +77,14 @@ public struct ApplyRun: Sendable {
 
 extension ApplyContext {
     /// The run's report.
-    func report(_ result: ApplyReport.Result, _ objects: [ApplyEntry], plan: DiffResult? = nil) -> ApplyReport {
+    func report(_ result: ApplyReport.Result, _ objects: ApplyEntries, plan: DiffResult? = nil) -> ApplyReport {
         ApplyReport(source: sourceName, target: contextName, dryRun: settings.dryRun, applySet: settings.applySet, result: result,
                     objects: objects, plan: plan, createdNamespaces: ledger.createdNamespaces)
     }
 
     /// The report of a run stopped before anything was applied: the objects refused.
     func refused() -> ApplyReport {
-        report(.refused, ledger.all.filter { $0.outcome == .failed })
+        report(.refused, ledger.read { ApplyEntries($0.lazy.filter { $0.outcome == .failed }) })
     }
 
     /// Phases 2 to 4.
@@ -108,7 +112,7 @@ extension ApplyContext {
             let pruned = pruning.map { prunedEntry($0, kinds: target.kinds) }
             let diffs = plan + unchecked + pruned.map { ObjectDiff(id: $0.id, status: .removed, old: nil, new: nil) }
             let unchanged = ledger.count { $0.outcome == .unchanged }.selected
-            return report(.planned, ledger.all + pruned, plan: DiffResult(objects: diffs, unchanged: unchanged))
+            return report(.planned, adding(pruned), plan: DiffResult(objects: diffs, unchanged: unchanged))
         }
         return try await applyAndPrune(target, parent: parent, pruning: pruning)
     }
@@ -116,24 +120,30 @@ extension ApplyContext {
     /// Phase 4: the parent (recording the old and the new scope) unless that changes nothing,
     /// the objects, then prune and the parent with the new scope alone, when every object went in.
     private func applyAndPrune(_ target: TargetState, parent: ParentVerdict, pruning: [LiveMember]) async throws -> ApplyReport {
-        let ids = sourceIDs()
-        if let set = target.set, parent == .changes, await applyParent(set, scope: set.scope(for: ids), kinds: target.kinds, dryRun: false) == nil {
+        let scope = target.set.map { sourceScope($0) }
+        if let set = target.set, let scope, parent == .changes, await applyParent(set, scope: scope, kinds: target.kinds, dryRun: false) == nil {
             return report(.refused, [])
         }
         try await applyAll(target.kinds)
-        var entries = ledger.all
-        guard !entries.contains(where: { $0.outcome == .failed }) else {
+        guard ledger.count(where: { $0.outcome == .failed }).selected == 0 else {
             if target.set != nil { diagnostics.report(Diagnostic(.warning, "nothing was pruned: not every object was applied")) }
-            return report(.failed, entries)
+            return report(.failed, ledger.all)
         }
-        guard let set = target.set else { return report(.applied, entries) }
+        guard let set = target.set, let scope else { return report(.applied, ledger.all) }
         let pruned = try await prune(pruning, kinds: target.kinds)
-        entries += pruned
+        let entries = adding(pruned)
         guard !pruned.contains(where: { $0.outcome == .failed }) else { return report(.failed, entries) }
-        let final = ApplySetScope(members: ids, parentNamespace: set.parent.namespace)
-        if final != set.scope(for: ids), await applyParent(set, scope: final, kinds: target.kinds, dryRun: false) == nil {
+        let final = ledger.read { entries in ApplySetScope(members: entries.lazy.map(\.id), parentNamespace: set.parent.namespace) }
+        if final != scope, await applyParent(set, scope: final, kinds: target.kinds, dryRun: false) == nil {
             return report(.failed, entries)
         }
         return report(.applied, entries)
+    }
+
+    /// The ledger's entries and, after them, `pruned`'s.
+    private func adding(_ pruned: [ApplyEntry]) -> ApplyEntries {
+        var entries = ledger.all
+        for entry in pruned { entries.append(entry) }
+        return entries
     }
 }

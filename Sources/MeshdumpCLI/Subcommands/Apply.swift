@@ -116,23 +116,25 @@ struct Apply: AsyncParsableCommand, HasExamples {
         RunEnd.exit(diagnostics, failed: report.exitCode != 0)
     }
 
-    /// The report on standard output; after a refusal, a last word on standard error.
+    /// The report on standard output, a piece at a time; after a refusal, a last word on
+    /// standard error.
     private func print(_ report: ApplyReport) {
-        var bytes: [UInt8] = []
+        let write = { (bytes: [UInt8]) in Terminal.standardOutput.write(bytes) }
         do {
             switch output {
-            case .json: bytes = try report.json()
+            case .json: try report.writeJSON(write)
             case .text:
                 if let plan = report.plan {
+                    var bytes: [UInt8] = []
                     try DiffFormat.text.render(plan, colored: color.isOn(for: .standardOutput), to: &bytes)
+                    write(bytes)
                 } else if report.result != .refused {
-                    bytes = Array(report.text().utf8)
+                    report.writeText(write)
                 }
             }
         } catch {
             fail("\(error)")
         }
-        Terminal.standardOutput.write(bytes)
         if report.result == .refused {
             let namespaces = report.createdNamespaces.isEmpty ? "" : " but the namespaces --create-namespaces created (\(report.createdNamespaces.joined(separator: ", ")))"
             Terminal.standardError.write("\(Invocation.commandName): error: nothing was applied to \(report.target)\(namespaces)\n")
